@@ -7,4 +7,5 @@ module dev.ykmfa.protocol {
 
     exports dev.ykmfa.protocol.otp;
     exports dev.ykmfa.protocol.transport;
+    exports dev.ykmfa.protocol.ykoath;
 }
