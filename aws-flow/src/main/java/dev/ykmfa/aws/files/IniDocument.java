@@ -85,6 +85,9 @@ final class IniDocument {
             if (trimmed.isEmpty()) {
                 lines.add(new Line(content, terminator, Kind.BLANK, null, null));
                 key = null;
+            } else if (Character.isWhitespace(content.charAt(0)) && key != null) {
+                // like the AWS SDK: an indented line after a property continues it, even when it starts with '#'
+                lines.add(new Line(content, terminator, Kind.CONTINUATION, profile, key));
             } else if (trimmed.startsWith("#") || trimmed.startsWith(";")) {
                 lines.add(new Line(content, terminator, Kind.COMMENT, null, null));
             } else if (content.startsWith("[")) {
@@ -103,8 +106,6 @@ final class IniDocument {
                 profile = name;
                 key = null;
                 lines.add(new Line(content, terminator, Kind.HEADER, name, null));
-            } else if (Character.isWhitespace(content.charAt(0)) && key != null) {
-                lines.add(new Line(content, terminator, Kind.CONTINUATION, profile, key));
             } else {
                 int equals = content.indexOf('=');
                 if (equals < 0) {
