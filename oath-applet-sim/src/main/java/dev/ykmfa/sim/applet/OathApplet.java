@@ -445,7 +445,6 @@ public final class OathApplet extends Applet {
         hmac.compute(alg, keys, keyOff, keyLen, selectChallenge, (short) 0,
                 YkoathConstants.SELECT_CHALLENGE_LENGTH, scratch, (short) 0);
         if (Util.arrayCompare(scratch, (short) 0, buf, respOff, hashLen) != 0) {
-            session[S_UNLOCKED] = 0;
             ISOException.throwIt(ISO7816.SW_WRONG_DATA);
         }
         session[S_UNLOCKED] = 1;
