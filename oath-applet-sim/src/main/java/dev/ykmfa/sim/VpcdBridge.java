@@ -84,9 +84,17 @@ public final class VpcdBridge implements AutoCloseable {
      *     what {@code ykman --reader} needs
      */
     public String readerName() {
-        int slot = address.getPort() - SimConstants.VPCD_DEFAULT_PORT;
+        return readerNameFor(address.getPort());
+    }
+
+    /**
+     * @param port a vpcd port
+     * @return the reader name pcscd gives the vpcd slot on that port (vpcd's default configuration)
+     */
+    public static String readerNameFor(int port) {
+        int slot = port - SimConstants.VPCD_DEFAULT_PORT;
         if (slot < 0 || slot > 9) {
-            return "Virtual PCD (vpcd slot on port " + address.getPort() + ")";
+            return "Virtual PCD (vpcd slot on port " + port + ")";
         }
         return SimConstants.VPCD_READER_PREFIX + slot;
     }
