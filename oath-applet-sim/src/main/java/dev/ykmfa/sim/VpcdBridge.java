@@ -50,6 +50,7 @@ public final class VpcdBridge implements AutoCloseable {
     private volatile boolean running = true;
     private volatile CountDownLatch connected = new CountDownLatch(1);
     private volatile int connections;
+    private final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
     private Socket socket;
 
     private VpcdBridge(SimulatedYubiKey key, String host, int port) {
@@ -123,6 +124,14 @@ public final class VpcdBridge implements AutoCloseable {
         return connections;
     }
 
+    /**
+     * @return how many frames vpcd has sent so far (power, reset, ATR requests and APDUs); stays 0 when vpcd accepted
+     *     the TCP connection but does not talk to this bridge (e.g. another card already holds the slot)
+     */
+    public int framesReceived() {
+        return frames.get();
+    }
+
     private void run() {
         long backoff = INITIAL_BACKOFF_MILLIS;
         while (running) {
@@ -172,6 +181,7 @@ public final class VpcdBridge implements AutoCloseable {
                 return;
             }
             byte[] payload = readFully(in, length);
+            frames.incrementAndGet();
             if (length == 1) {
                 control(payload[0] & 0xFF, out);
             } else if (length > 1) {
