@@ -187,7 +187,7 @@ class KeyModelStatefulTest {
                 net.jqwik.api.Tuple.of(2, pws.map(Validate::new)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.just(new Reset())),
                 net.jqwik.api.Tuple.of(2, Arbitraries.just(new Select())),
-                net.jqwik.api.Tuple.of(1, Arbitraries.just(new PowerCycle()))));
+                net.jqwik.api.Tuple.of(1, Arbitraries.just(new PowerCycle())))).ofSize(40);
     }
 
     @Property(tries = 100)
