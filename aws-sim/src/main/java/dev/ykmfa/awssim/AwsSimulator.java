@@ -139,11 +139,11 @@ public final class AwsSimulator implements AutoCloseable {
         }
     }
 
-    /** Stops serving (in-flight requests get up to one second) and saves state when a directory is set. */
+    /** Stops serving (in-flight requests are cut off) and saves state when a directory is set. */
     @Override
     public synchronized void close() {
         if (server != null) {
-            server.stop(1);
+            server.stop(0);
             executor.shutdownNow();
             server = null;
         }
