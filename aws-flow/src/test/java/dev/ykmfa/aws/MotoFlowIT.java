@@ -31,7 +31,9 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 
 /**
- * The whole blog — enroll, assume with MFA, write the profile, credential_process — against moto's IAM/STS server, a
+ * Tests share one moto server: each uses its own user, role, policy and group names.
+ *
+ * <p>The whole blog — enroll, assume with MFA, write the profile, credential_process — against moto's IAM/STS server, a
  * third-party implementation (it checks no MFA codes and lacks AWS-managed policies, so an equivalent customer policy
  * stands in for AmazonEC2FullAccess), with the simulated YubiKey holding the seed.
  */
@@ -72,9 +74,7 @@ class MotoFlowIT {
 
     @Test
     void enrollAssumeProfileAndCredentialProcess_againstMoto() {
-        String ec2Policy = adminIam.createPolicy(r -> r.policyName("ec2-full-access-equivalent").policyDocument(
-                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"ec2:*\","
-                        + "\"Resource\":\"*\"}]}")).policy().arn();
+        String ec2Policy = ec2PolicyArn();
         EnrollmentRequest request = EnrollmentRequest.builder().userName("JohnDoe").roleName("developer-ec2-mfa")
                 .rolePolicyArn(ec2Policy).build();
         try (SimulatedYubiKey simulated = SimulatedYubiKey.create(); OathSession key = OathSession.open(simulated)) {
@@ -140,6 +140,49 @@ class MotoFlowIT {
                 assertEquals(1, stsCalls.get(), "second credential_process call is a cache hit");
             }
         }
+    }
+
+    @Test
+    void enroll_whenThePolicyExistsForAnotherRole_reportsTheConflict() {
+        adminIam.createPolicy(r -> r.policyName("taken-policy").policyDocument("{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":"
+                + "\"arn:aws:iam::123456789012:role/someone-else\"}]}"));
+        EnrollmentRequest request = EnrollmentRequest.builder().userName("Alice").roleName("alice-role")
+                .policyName("taken-policy").groupName("alice-group").rolePolicyArn(ec2PolicyArn()).build();
+        try (SimulatedYubiKey simulated = SimulatedYubiKey.create(); OathSession key = OathSession.open(simulated)) {
+            AwsFlowException e = assertThrows(AwsFlowException.class, () -> MfaEnrollment.builder()
+                    .iamClient(adminIam).oathSession(key).interaction(UserInteraction.silent()).build()
+                    .enroll(request));
+            assertTrue(e.getMessage().contains("taken-policy") && e.getMessage().contains("another policy name"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void enroll_whenTheDeviceIsEnabledButThisKeyLacksTheSeed_reportsWhatToDo() {
+        EnrollmentRequest request = EnrollmentRequest.builder().userName("Bob").roleName("bob-role")
+                .policyName("bob-policy").groupName("bob-group").rolePolicyArn(ec2PolicyArn()).build();
+        try (SimulatedYubiKey first = SimulatedYubiKey.create(); OathSession key = OathSession.open(first)) {
+            MfaEnrollment.builder().iamClient(adminIam).oathSession(key).interaction(UserInteraction.silent())
+                    .build().enroll(request);
+        }
+        try (SimulatedYubiKey other = SimulatedYubiKey.create(); OathSession key = OathSession.open(other)) {
+            AwsFlowException e = assertThrows(AwsFlowException.class, () -> MfaEnrollment.builder()
+                    .iamClient(adminIam).oathSession(key).interaction(UserInteraction.silent()).build()
+                    .enroll(request));
+            assertTrue(e.getMessage().contains("deactivate"), e.getMessage());
+        }
+        assertEquals(1, adminIam.listAccessKeys(r -> r.userName("Bob")).accessKeyMetadata().size());
+    }
+
+    private static synchronized String ec2PolicyArn() {
+        String name = "ec2-full-access-equivalent";
+        return adminIam.listPolicies(r -> r.scope("Local")).policies().stream()
+                .filter(p -> p.policyName().equals(name)).findFirst()
+                .map(p -> p.arn())
+                .orElseGet(() -> adminIam.createPolicy(r -> r.policyName(name).policyDocument(
+                        "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":"
+                                + "\"ec2:*\",\"Resource\":\"*\"}]}")).policy().arn());
     }
 
     @Test
