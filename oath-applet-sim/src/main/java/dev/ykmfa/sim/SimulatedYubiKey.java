@@ -117,7 +117,13 @@ public final class SimulatedYubiKey implements ApduTransport {
                     return statusWord(SimConstants.SW_FILE_NOT_FOUND);
                 }
             }
-            byte[] response = simulator.transmitCommand(apdu);
+            byte[] response;
+            try {
+                response = simulator.transmitCommand(apdu);
+            } catch (IllegalArgumentException e) {
+                // jCardSim refuses APDUs whose Lc/Le do not match their length; a card answers "wrong length"
+                return statusWord(SimConstants.SW_WRONG_LENGTH);
+            }
             if (writer.hasTorn()) {
                 writer.disarm();
                 simulator.reset();

@@ -81,7 +81,7 @@ public final class OathApplet extends Applet {
         }
         writer = new PersistentWriter();
         hmac = new HmacEngine();
-        random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
+        random = RandomData.getInstance(RandomData.ALG_KEYGENERATION);
         out = JCSystem.makeTransientByteArray(OUT_SIZE, JCSystem.CLEAR_ON_DESELECT);
         scratch = JCSystem.makeTransientByteArray(SCRATCH_SIZE, JCSystem.CLEAR_ON_DESELECT);
         selectChallenge = JCSystem.makeTransientByteArray(YkoathConstants.SELECT_CHALLENGE_LENGTH,
@@ -260,7 +260,7 @@ public final class OathApplet extends Applet {
         out[n++] = (byte) YkoathConstants.SALT_LENGTH;
         n = Util.arrayCopyNonAtomic(store.salts(), store.saltOffset(), out, n, YkoathConstants.SALT_LENGTH);
         if (store.hasPassword()) {
-            random.generateData(selectChallenge, (short) 0, YkoathConstants.SELECT_CHALLENGE_LENGTH);
+            random.nextBytes(selectChallenge, (short) 0, YkoathConstants.SELECT_CHALLENGE_LENGTH);
             session[S_CHALLENGE_VALID] = 1;
             out[n++] = YkoathConstants.TAG_CHALLENGE;
             out[n++] = (byte) YkoathConstants.SELECT_CHALLENGE_LENGTH;
@@ -383,7 +383,7 @@ public final class OathApplet extends Applet {
         short keyTlv = expectTag(buf, off, end, YkoathConstants.TAG_KEY);
         short keyTlvLen = registers[R_TLV_LEN];
         if (keyTlvLen == 0) {
-            if ((short) (keyTlv) != end) {
+            if (keyTlv != end) {
                 ISOException.throwIt(ISO7816.SW_WRONG_DATA);
             }
             beginWrite();
@@ -445,7 +445,6 @@ public final class OathApplet extends Applet {
         hmac.compute(alg, keys, keyOff, keyLen, selectChallenge, (short) 0,
                 YkoathConstants.SELECT_CHALLENGE_LENGTH, scratch, (short) 0);
         if (Util.arrayCompare(scratch, (short) 0, buf, respOff, hashLen) != 0) {
-            session[S_UNLOCKED] = 0;
             ISOException.throwIt(ISO7816.SW_WRONG_DATA);
         }
         session[S_UNLOCKED] = 1;
