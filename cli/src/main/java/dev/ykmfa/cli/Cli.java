@@ -2,6 +2,8 @@ package dev.ykmfa.cli;
 
 import dev.ykmfa.aws.AwsFlowException;
 import dev.ykmfa.aws.files.CredentialsFileFormatException;
+import dev.ykmfa.aws.key.KeySelectionException;
+import dev.ykmfa.aws.key.OathPasswordRequiredException;
 import dev.ykmfa.protocol.transport.TransportException;
 import dev.ykmfa.protocol.ykoath.OathException;
 import java.io.PrintWriter;
@@ -89,6 +91,9 @@ public final class Cli {
     static String describe(Throwable e) {
         if (e instanceof CliException || e instanceof AwsFlowException || e instanceof IllegalArgumentException
                 || e instanceof CredentialsFileFormatException) {
+            return e.getMessage();
+        }
+        if (e instanceof OathPasswordRequiredException || e instanceof KeySelectionException) {
             return e.getMessage();
         }
         if (e instanceof OathException) {

@@ -6,6 +6,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything a command reads from its surroundings, so that tests can run {@code ykmfa} in-process: the output
@@ -19,6 +20,7 @@ public final class CliContext {
     private final Clock clock;
     private final UserInteraction interaction;
     private final KeyConnector keyConnector;
+    private final CompletableFuture<Void> stopSignal;
 
     private CliContext(Builder b) {
         this.out = Objects.requireNonNull(b.out, "out");
@@ -27,6 +29,7 @@ public final class CliContext {
         this.clock = b.clock;
         this.interaction = b.interaction != null ? b.interaction : UserInteraction.terminal(err, null);
         this.keyConnector = b.keyConnector;
+        this.stopSignal = b.stopSignal;
     }
 
     /** @return a builder with the system clock, an empty environment and no terminal */
@@ -78,6 +81,14 @@ public final class CliContext {
         return keyConnector;
     }
 
+    /**
+     * @return what ends a long-running command ({@code ykmfa sim}) in tests; null in the real process, where
+     *     SIGINT/SIGTERM do
+     */
+    public CompletableFuture<Void> stopSignal() {
+        return stopSignal;
+    }
+
     /** Builds a {@link CliContext}. */
     public static final class Builder {
         private PrintStream out = System.out;
@@ -86,6 +97,7 @@ public final class CliContext {
         private Clock clock = Clock.systemUTC();
         private UserInteraction interaction;
         private KeyConnector keyConnector;
+        private CompletableFuture<Void> stopSignal;
 
         private Builder() {
         }
@@ -123,6 +135,12 @@ public final class CliContext {
         /** @param keyConnector the key to use instead of PC/SC (default none) @return this */
         public Builder keyConnector(KeyConnector keyConnector) {
             this.keyConnector = keyConnector;
+            return this;
+        }
+
+        /** @param stopSignal completes to stop {@code ykmfa sim} (default none: SIGINT/SIGTERM) @return this */
+        public Builder stopSignal(CompletableFuture<Void> stopSignal) {
+            this.stopSignal = stopSignal;
             return this;
         }
 

@@ -6,6 +6,9 @@ import dev.ykmfa.cli.command.AssumeCommand;
 import dev.ykmfa.cli.command.CodeCommand;
 import dev.ykmfa.cli.command.CredentialProcessCommand;
 import dev.ykmfa.cli.command.DeleteCommand;
+import dev.ykmfa.cli.command.DemoCommand;
+import dev.ykmfa.cli.command.EnrollCommand;
+import dev.ykmfa.cli.command.SimCommand;
 import dev.ykmfa.cli.command.InfoCommand;
 import dev.ykmfa.cli.key.KeyAccess;
 import dev.ykmfa.cli.key.KeyConnector;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Spec;
 
 /** The top {@code ykmfa} command: the global options (inherited by every subcommand) and the subcommands. */
 @Command(name = "ykmfa", mixinStandardHelpOptions = true, versionProvider = YkmfaCommand.Version.class,
-        subcommands = {InfoCommand.class, CodeCommand.class, AddCommand.class, DeleteCommand.class,
+        subcommands = {DemoCommand.class, SimCommand.class, InfoCommand.class, CodeCommand.class, AddCommand.class,
+                DeleteCommand.class, EnrollCommand.class,
                 AssumeCommand.class, CredentialProcessCommand.class},
         description = {"A YubiKey's OATH-TOTP applet as an AWS IAM virtual MFA device: the AWS Security Blog's "
                 + "workflow (an admin enrolls the key, a developer assumes an MFA-protected role with a touch) as "

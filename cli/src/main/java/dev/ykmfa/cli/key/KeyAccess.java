@@ -1,22 +1,20 @@
 package dev.ykmfa.cli.key;
 
 import dev.ykmfa.aws.UserInteraction;
-import dev.ykmfa.cli.CliException;
+import dev.ykmfa.aws.key.OathPasswordPolicy;
 import dev.ykmfa.cli.DebugLog;
 import dev.ykmfa.protocol.ykoath.OathSession;
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * Opens an OATH session on the key and unlocks it when the applet is password-protected. The password comes from
- * {@value #ENV_PASSWORD} when set, else from a prompt on the terminal; when neither is possible the command fails at
- * once with a clear error (it never waits for input nobody can give).
+ * Opens an OATH session on the key and unlocks it when the applet is password-protected. The password comes from a
+ * prompt on the terminal when there is one, else from {@value #ENV_PASSWORD}; when neither is possible the command
+ * fails at once with a clear error (it never waits for input nobody can give).
  */
 public final class KeyAccess {
     /** Environment variable holding the OATH password for non-interactive use. */
-    public static final String ENV_PASSWORD = "YKMFA_OATH_PASSWORD";
+    public static final String ENV_PASSWORD = OathPasswordPolicy.ENV_PASSWORD;
 
     private final KeyConnector connector;
     private final UserInteraction interaction;
@@ -83,7 +81,8 @@ public final class KeyAccess {
     }
 
     /**
-     * Unlocks the session when the applet has a password.
+     * Unlocks the session when the applet has a password, with aws-flow's {@link OathPasswordPolicy}: a prompt when
+     * someone can answer it (a terminal), else {@value #ENV_PASSWORD}, else a clear error at once.
      *
      * @param key the open key
      */
@@ -91,28 +90,8 @@ public final class KeyAccess {
         if (!key.session().isLocked()) {
             return;
         }
-        char[] password = password(key.readerName()).orElseThrow(() -> new CliException("the OATH applet on '"
-                + key.readerName() + "' is password-protected: set " + ENV_PASSWORD
-                + " or run ykmfa in a terminal to be asked for the password"));
-        try {
-            key.session().validate(password);
-            log.debug(() -> "OATH applet unlocked");
-        } finally {
-            Arrays.fill(password, '\0');
-        }
-    }
-
-    /**
-     * @param readerName for the prompt
-     * @return the password from the environment or the terminal, if any
-     */
-    public Optional<char[]> password(String readerName) {
-        String fromEnv = env.apply(ENV_PASSWORD);
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-            log.debug(() -> "OATH password taken from " + ENV_PASSWORD);
-            return Optional.of(fromEnv.toCharArray());
-        }
-        return interaction.promptSecret("OATH password for the key in '" + readerName + "': ");
+        OathPasswordPolicy.of(interaction, env).unlock(key.session());
+        log.debug(() -> "OATH applet unlocked");
     }
 
     /** An open OATH session and the reader it is in. */
