@@ -145,23 +145,25 @@ public final class SimulatedYubiKey implements ApduTransport {
             return null;
         }
         int lc = apdu[SimConstants.OFFSET_LC] & 0xFF;
-        if (lc == 0 || apdu.length < SimConstants.OFFSET_DATA + lc) {
+        int dataOff = SimConstants.OFFSET_DATA;
+        if (lc == 0 && apdu.length >= SimConstants.OFFSET_DATA + 2) { // extended length: 00 Lc1 Lc2
+            lc = ((apdu[SimConstants.OFFSET_DATA] & 0xFF) << 8) | (apdu[SimConstants.OFFSET_DATA + 1] & 0xFF);
+            dataOff = SimConstants.OFFSET_DATA + 2;
+        }
+        if (lc == 0 || apdu.length < dataOff + lc) {
             return null;
         }
-        byte[] given = Arrays.copyOfRange(apdu, SimConstants.OFFSET_DATA, SimConstants.OFFSET_DATA + lc);
+        byte[] given = Arrays.copyOfRange(apdu, dataOff, dataOff + lc);
         for (byte[] aid : installedAids) {
             boolean longer = given.length >= aid.length && Arrays.equals(aid, 0, aid.length, given, 0, aid.length);
             boolean partial = given.length >= SimConstants.MIN_PARTIAL_AID && given.length < aid.length
                     && Arrays.equals(aid, 0, given.length, given, 0, given.length);
             if (longer || partial) {
-                int trailer = apdu.length - (SimConstants.OFFSET_DATA + lc); // 0 or 1 (Le)
-                byte[] out = new byte[SimConstants.OFFSET_DATA + aid.length + trailer];
+                // a short SELECT naming the installed AID exactly, with Le 00 (the response is short)
+                byte[] out = new byte[SimConstants.OFFSET_DATA + aid.length + 1];
                 System.arraycopy(apdu, 0, out, 0, SimConstants.OFFSET_LC);
                 out[SimConstants.OFFSET_LC] = (byte) aid.length;
                 System.arraycopy(aid, 0, out, SimConstants.OFFSET_DATA, aid.length);
-                if (trailer > 0) {
-                    out[out.length - 1] = apdu[apdu.length - 1];
-                }
                 return out;
             }
         }
