@@ -74,7 +74,7 @@ final class KeyStateFile {
 
     static void write(Path file, Contents c) {
         byte[] bytes = encode(c);
-        Path target = file.toAbsolutePath();
+        Path target = file.toAbsolutePath().normalize();
         Path dir = target.getParent();
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         Path tmp = null;
@@ -143,7 +143,7 @@ final class KeyStateFile {
 
     /** @return the file's contents, or null when it does not exist */
     static Contents readIfPresent(Path file) {
-        Path target = file.toAbsolutePath();
+        Path target = file.toAbsolutePath().normalize();
         byte[] bytes;
         try {
             if (Files.size(target) > MAX_FILE_LENGTH) {

@@ -399,7 +399,7 @@ public final class SimulatedYubiKey implements ApduTransport {
          * changes the applet's persistent store (PUT, DELETE, RENAME, SET CODE, RESET, HOTP CALCULATE, a raised
          * "only increasing" challenge, recovery after a power loss) saves it again before its response is returned,
          * as {@link SimulatedYubiKey#saveState(Path)} does. A failed save makes that {@code transmit} throw
-         * {@link SimulatorStateException}. One process per file: concurrent writers are not coordinated.
+         * {@link SimulatorStateException}, and every later one until a save succeeds (the change is retried). One process per file: concurrent writers are not coordinated.
          *
          * @param file the state file, e.g. {@code DIR/key.state}; its parent directories are created if missing
          * @return this builder

@@ -234,6 +234,51 @@ class StatePersistenceTest {
         assertFalse(e.getMessage().toLowerCase().contains(hex(SEED).toLowerCase()), e.getMessage());
     }
 
+    @Test
+    void fileForAnotherStoreLayout_isAClearError() throws IOException {
+        Path file = dir.resolve("key.state");
+        byte[] smallImage = new byte[100];
+        Files.write(file, KeyStateFile.encode(new KeyStateFile.Contents(1, new int[] {5, 4, 3}, 32, smallImage)));
+        assertStateError(file, "incompatible");
+    }
+
+    @Test
+    void failedAutoSave_failsTheCommand_namingTheFile() throws IOException {
+        Path sub = dir.resolve("sub");
+        Path file = sub.resolve("key.state");
+        SimulatedYubiKey key = SimulatedYubiKey.builder().stateFile(file).build();
+        RawOathClient card = new RawOathClient(key);
+        card.select();
+        Files.delete(file);
+        Files.delete(sub);
+        Files.writeString(sub, "a file where the state directory was");
+        SimulatorStateException e = assertThrows(SimulatorStateException.class,
+                () -> card.put("totp", TOTP_SHA1, 6, SEED, false));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertThrows(SimulatorStateException.class, card::list, "unsaved changes are retried at every command");
+        Files.delete(sub);
+        assertEquals(List.of(new Entry(TOTP_SHA1, "totp")), card.list(), "saved once the directory is usable");
+        RawOathClient reloaded = new RawOathClient(SimulatedYubiKey.builder().stateFile(file).build());
+        reloaded.select();
+        assertEquals(List.of(new Entry(TOTP_SHA1, "totp")), reloaded.list());
+    }
+
+    @Test
+    void powerLossDuringPut_withStateFile_reloadsAConsistentKey() {
+        Path file = dir.resolve("key.state");
+        SimulatedYubiKey key = SimulatedYubiKey.builder().stateFile(file).build();
+        RawOathClient card = new RawOathClient(key);
+        card.select();
+        assertEquals(0x9000, card.put("kept", TOTP_SHA1, 6, SEED, false));
+        key.tearing().armAtWrite(3);
+        assertThrows(dev.ykmfa.protocol.transport.TransportException.class,
+                () -> card.put("torn", TOTP_SHA1, 6, SEED, false));
+
+        RawOathClient reloaded = new RawOathClient(SimulatedYubiKey.builder().stateFile(file).build());
+        reloaded.select();
+        assertEquals(List.of(new Entry(TOTP_SHA1, "kept")), reloaded.list(), "the torn PUT never became live");
+    }
+
     private static void assertStateError(Path file, String why) {
         SimulatorStateException e = assertThrows(SimulatorStateException.class,
                 () -> SimulatedYubiKey.builder().stateFile(file).build());
