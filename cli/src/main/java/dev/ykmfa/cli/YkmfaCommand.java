@@ -14,7 +14,6 @@ import dev.ykmfa.cli.key.KeyAccess;
 import dev.ykmfa.cli.key.KeyConnector;
 import dev.ykmfa.cli.key.PcscKeyConnector;
 import dev.ykmfa.cli.key.SimulatedKeyConnector;
-import dev.ykmfa.cli.sim.JournaledKey;
 import dev.ykmfa.sim.SimulatedYubiKey;
 import java.nio.file.Paths;
 import java.util.concurrent.Callable;
@@ -47,6 +46,8 @@ public final class YkmfaCommand implements Callable<Integer> {
     public static final String ENV_SIMULATED_KEY = "YKMFA_SIMULATED_KEY";
     /** The value of {@code --simulated-key}/{@value #ENV_SIMULATED_KEY} for a key that lives only in memory. */
     public static final String SIMULATED_IN_MEMORY = "memory";
+    /** The simulated key's state file inside a state directory. */
+    public static final String KEY_STATE_FILE = "key.state";
 
     private final CliContext context;
     private final DebugLog log;
@@ -133,9 +134,8 @@ public final class YkmfaCommand implements Callable<Integer> {
                 log.debug(() -> "using an in-memory simulated key");
                 return new SimulatedKeyConnector(SimulatedYubiKey.create());
             }
-            JournaledKey key = JournaledKey.open(Paths.get(simulated));
-            log.debug(() -> "using a simulated key with state in " + simulated + " (" + key.replayedEntries()
-                    + " journal entries replayed)");
+            SimulatedYubiKey key = SimulatedYubiKey.builder().stateFile(Paths.get(simulated, KEY_STATE_FILE)).build();
+            log.debug(() -> "using a simulated key with its state in " + simulated);
             return new SimulatedKeyConnector(key);
         }
         return new PcscKeyConnector(reader);

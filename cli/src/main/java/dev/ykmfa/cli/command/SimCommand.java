@@ -3,8 +3,7 @@ package dev.ykmfa.cli.command;
 import dev.ykmfa.awssim.AwsSimulator;
 import dev.ykmfa.cli.ExitCodes;
 import dev.ykmfa.cli.UsageException;
-import dev.ykmfa.cli.sim.JournaledKey;
-import dev.ykmfa.cli.sim.VpcdLink;
+import dev.ykmfa.cli.YkmfaCommand;
 import dev.ykmfa.sim.SimConstants;
 import dev.ykmfa.sim.SimulatedYubiKey;
 import dev.ykmfa.sim.VpcdBridge;
@@ -91,25 +90,19 @@ public final class SimCommand extends Subcommand {
                 ready.append(" aws-sim at ").append(aws.endpoint());
             }
             if (!noKey) {
-                SimulatedYubiKey key = SimulatedYubiKey.builder().serial(serial).build();
-                String reader = readerName(port);
+                SimulatedYubiKey.Builder builder = SimulatedYubiKey.builder().serial(serial);
                 if (state != null) {
-                    JournaledKey journaled = JournaledKey.open(state.resolve("key"), key);
-                    VpcdLink link = VpcdLink.start(journaled, key, host, port);
-                    bridge = link;
-                    out().println("Key: simulated YubiKey 5, serial " + key.serial() + ", firmware "
-                            + key.firmwareVersion() + " (" + journaled.replayedEntries() + " saved changes restored"
-                            + " from " + journaled.journal() + ")");
-                    out().println("Reader name: " + reader + " (through vpcd at " + host + ":" + port + ")");
-                    awaitVpcd(link::awaitConnected, host, port, stop);
-                } else {
-                    VpcdBridge vpcdBridge = VpcdBridge.start(key, host, port);
-                    bridge = vpcdBridge;
-                    out().println("Key: simulated YubiKey 5, serial " + key.serial() + ", firmware "
-                            + key.firmwareVersion() + " (in memory: pass --state DIR to keep its credentials)");
-                    out().println("Reader name: " + reader + " (through vpcd at " + host + ":" + port + ")");
-                    awaitVpcd(vpcdBridge::awaitConnected, host, port, stop);
+                    builder.stateFile(state.resolve(YkmfaCommand.KEY_STATE_FILE));
                 }
+                SimulatedYubiKey key = builder.build();
+                String reader = readerName(port);
+                VpcdBridge vpcdBridge = VpcdBridge.start(key, host, port);
+                bridge = vpcdBridge;
+                out().println("Key: simulated YubiKey 5, serial " + key.serial() + ", firmware "
+                        + key.firmwareVersion() + (state == null ? " (in memory: pass --state DIR to keep its "
+                        + "credentials)" : " (state in " + state.resolve(YkmfaCommand.KEY_STATE_FILE) + ")"));
+                out().println("Reader name: " + reader + " (through vpcd at " + host + ":" + port + ")");
+                awaitVpcd(vpcdBridge::awaitConnected, host, port, stop);
                 if (stop.isDone()) {
                     return ExitCodes.OK;
                 }

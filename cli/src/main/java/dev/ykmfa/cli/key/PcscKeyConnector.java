@@ -2,6 +2,9 @@ package dev.ykmfa.cli.key;
 
 import dev.ykmfa.aws.key.KeySelector;
 import dev.ykmfa.protocol.transport.PcscTransport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +13,12 @@ import java.util.Optional;
  * that lists the readers.
  */
 public final class PcscKeyConnector implements KeyConnector {
+    /** The JDK's system property naming the PC/SC library. */
+    static final String LIBRARY_PROPERTY = "sun.security.smartcardio.library";
+    private static final List<String> LIBRARY_CANDIDATES = List.of(
+            "/usr/lib/x86_64-linux-gnu/libpcsclite.so.1", "/usr/lib/aarch64-linux-gnu/libpcsclite.so.1",
+            "/usr/lib64/libpcsclite.so.1", "/usr/lib/libpcsclite.so.1", "/usr/local/lib/libpcsclite.so.1");
+
     private final String readerSubstring;
 
     /** @param readerSubstring the {@code --reader} value, or null for the default */
@@ -19,9 +28,27 @@ public final class PcscKeyConnector implements KeyConnector {
 
     @Override
     public KeyConnection connect() {
+        configurePcscLibrary();
         String reader = KeySelector.choose(PcscTransport.readers(), readerSubstring, null, r -> Optional.empty());
         PcscTransport t = PcscTransport.open(reader);
         return new KeyConnection(t, t.readerName());
+    }
+
+    /**
+     * The JDK looks for {@code libpcsclite.so}, which only the -dev package provides on Debian/Ubuntu/Fedora; point it
+     * at the runtime library ({@code libpcsclite.so.1}) unless {@value #LIBRARY_PROPERTY} is set already. Must run
+     * before the first use of {@code javax.smartcardio}.
+     */
+    static void configurePcscLibrary() {
+        if (System.getProperty(LIBRARY_PROPERTY) != null) {
+            return;
+        }
+        for (String candidate : LIBRARY_CANDIDATES) {
+            if (Files.isReadable(Path.of(candidate))) {
+                System.setProperty(LIBRARY_PROPERTY, candidate);
+                return;
+            }
+        }
     }
 
     @Override

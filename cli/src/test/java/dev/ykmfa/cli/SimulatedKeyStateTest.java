@@ -4,18 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ykmfa.cli.sim.JournaledKey;
+import dev.ykmfa.sim.SimulatedYubiKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The simulated key's state survives a restart: each run below opens a fresh key from the journal. */
-class JournaledKeyTest {
+/** The simulated key's state survives a restart: each run below builds a fresh key from the state directory. */
+class SimulatedKeyStateTest {
     private static final String RFC_SEED = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
     private static final Clock AT_59 = Clock.fixed(Instant.ofEpochSecond(59), ZoneOffset.UTC);
 
@@ -32,8 +31,7 @@ class JournaledKeyTest {
         CliRunner.Result code = run("code", "alice");
         assertEquals(0, code.exit, code::toString);
         assertEquals("alice  287082\n", code.out);
-        assertEquals("rw-------", PosixFilePermissions.toString(
-                Files.getPosixFilePermissions(state.resolve(JournaledKey.JOURNAL_FILE))));
+        assertTrue(Files.isRegularFile(state.resolve(YkmfaCommand.KEY_STATE_FILE)));
     }
 
     @Test
@@ -41,7 +39,8 @@ class JournaledKeyTest {
         assertEquals(0, run("add", "alice", RFC_SEED).exit);
         assertEquals(0, run("add", "bob", RFC_SEED).exit);
         assertEquals(0, run("delete", "alice").exit);
-        try (JournaledKey key = JournaledKey.open(state);
+        try (SimulatedYubiKey key = SimulatedYubiKey.builder().stateFile(state.resolve(YkmfaCommand.KEY_STATE_FILE))
+                .build();
              dev.ykmfa.protocol.ykoath.OathSession s = dev.ykmfa.protocol.ykoath.OathSession.open(key)) {
             s.setPassword("pw".toCharArray());
         }
