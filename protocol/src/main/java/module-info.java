@@ -3,8 +3,9 @@
  * host client and a PC/SC transport. Depends on the JDK alone.
  */
 module dev.ykmfa.protocol {
-    requires static java.smartcardio;
+    requires transitive java.smartcardio;
 
     exports dev.ykmfa.protocol.otp;
     exports dev.ykmfa.protocol.transport;
+    exports dev.ykmfa.protocol.ykoath;
 }
