@@ -94,6 +94,16 @@ class RawProtocolIT {
     }
 
     @Test
+    void badPercentEncoding_isA400NotAServerError() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(sim.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("Action=GetCallerIdentity&X=%zz")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode());
+        assertTrue(r.body().contains("<Code>MalformedQueryString</Code>"), r.body());
+    }
+
+    @Test
     void unknownAction_isInvalidAction_withTheVersionInTheMessage() throws Exception {
         HttpResponse<String> r = send(SdkHttpMethod.POST, null, "Action=Frobnicate&Version=2010-05-08", "iam");
         assertEquals(400, r.statusCode());
