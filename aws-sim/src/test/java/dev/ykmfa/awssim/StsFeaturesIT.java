@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
+import software.amazon.awssdk.services.sts.model.Tag;
 
 /** AssumeRole parameters beyond the blog: ExternalId, SourceIdentity, tags, session policies, chaining, partitions. */
 class StsFeaturesIT {
@@ -83,13 +84,13 @@ class StsFeaturesIT {
     void tags_caseInsensitiveDuplicatesAndTransitiveKeysAreChecked() {
         StsException dup = assertThrows(StsException.class, () -> alice().assumeRole(b -> b
                 .roleArn("arn:aws:iam::" + ACCT + ":role/chain-target").roleSessionName("s1")
-                .tags(t -> t.key("Team").value("a"), t -> t.key("team").value("b"))));
+                .tags(Tag.builder().key("Team").value("a").build(), Tag.builder().key("team").value("b").build())));
         assertEquals("InvalidParameterValue", dup.awsErrorDetails().errorCode());
         assertEquals("Duplicate tag keys found. Please note that Tag keys are case insensitive.",
                 dup.awsErrorDetails().errorMessage());
         StsException transitive = assertThrows(StsException.class, () -> alice().assumeRole(b -> b
                 .roleArn("arn:aws:iam::" + ACCT + ":role/chain-target").roleSessionName("s1")
-                .tags(t -> t.key("Team").value("a")).transitiveTagKeys("Project")));
+                .tags(Tag.builder().key("Team").value("a").build()).transitiveTagKeys("Project")));
         assertEquals("The specified transitive tag key must be included in the requested tags.",
                 transitive.awsErrorDetails().errorMessage());
     }
