@@ -94,6 +94,7 @@ public final class CredentialsFileWriter {
      * @throws CredentialsFileFormatException  when the existing file cannot be parsed (it is left untouched)
      * @throws UncheckedIOException            when reading, locking or writing fails (the file is left untouched)
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public void writeProfile(String profile, SessionCredentials credentials) {
         validateProfileName(profile);
         Objects.requireNonNull(credentials, "credentials");

@@ -98,6 +98,7 @@ public final class CredentialProcessCache {
      *              expiration
      * @return fresh credentials
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public SessionCredentials getOrFetch(CredentialCacheKey key, Supplier<SessionCredentials> fetch) {
         Optional<SessionCredentials> cached = lookup(key);
         if (cached.isPresent()) {
