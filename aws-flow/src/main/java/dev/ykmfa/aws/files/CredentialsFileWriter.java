@@ -122,6 +122,43 @@ public final class CredentialsFileWriter {
         }
     }
 
+    /**
+     * Creates a new credentials file holding one profile — the hand-over file of a new long-term key pair (e.g.
+     * {@code ./JohnDoe.credentials} with a {@code [default]} profile). Mode 0600 from the first byte; an existing file
+     * is never overwritten.
+     *
+     * @param file        the new file
+     * @param profile     the profile name, e.g. {@code default}
+     * @param credentials the key pair
+     * @throws java.nio.file.FileAlreadyExistsException wrapped in {@link UncheckedIOException} when it exists
+     */
+    public static void createNew(Path file, String profile, SessionCredentials credentials) {
+        validateProfileName(profile);
+        StringBuilder text = new StringBuilder();
+        text.append('[').append(profile).append("]\n");
+        text.append(KEY_ACCESS_KEY_ID).append(" = ").append(checkValue(credentials.accessKeyId(), KEY_ACCESS_KEY_ID))
+                .append('\n');
+        text.append(KEY_SECRET_ACCESS_KEY).append(" = ")
+                .append(checkValue(credentials.secretAccessKey(), KEY_SECRET_ACCESS_KEY)).append('\n');
+        if (credentials.sessionToken().isPresent()) {
+            text.append(KEY_SESSION_TOKEN).append(" = ")
+                    .append(checkValue(credentials.sessionToken().get(), KEY_SESSION_TOKEN)).append('\n');
+        }
+        if (credentials.expiration().isPresent()) {
+            text.append(KEY_EXPIRATION).append(" = ").append(credentials.expiration().get()).append('\n');
+        }
+        try {
+            PrivateFiles.createParentDirectories(file);
+            PrivateFiles.createPrivateFile(file);
+            Files.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UncheckedIOException(file + " already exists and is never overwritten: move it away or choose "
+                    + "another file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     private Path lockFile() {
         Path absolute = file.toAbsolutePath();
         return absolute.resolveSibling(absolute.getFileName() + LOCK_SUFFIX);
