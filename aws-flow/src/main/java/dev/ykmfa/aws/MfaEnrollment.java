@@ -407,31 +407,61 @@ public final class MfaEnrollment {
         private Builder() {
         }
 
-        /** @param iam the IAM client with admin credentials (required) @return this */
+        /**
+
+         * @param iam the IAM client with admin credentials (required)
+
+         * @return this
+
+         */
         public Builder iamClient(IamClient iam) {
             this.iam = iam;
             return this;
         }
 
-        /** @param key an open OATH session, unlocked if password-protected (required) @return this */
+        /**
+
+         * @param key an open OATH session, unlocked if password-protected (required)
+
+         * @return this
+
+         */
         public Builder oathSession(OathSession key) {
             this.key = key;
             return this;
         }
 
-        /** @param interaction where touch prompts go; default {@link UserInteraction#terminal()} @return this */
+        /**
+
+         * @param interaction where touch prompts go; default {@link UserInteraction#terminal()}
+
+         * @return this
+
+         */
         public Builder interaction(UserInteraction interaction) {
             this.interaction = Objects.requireNonNull(interaction, "interaction");
             return this;
         }
 
-        /** @param clock the time for the codes; default the system UTC clock @return this */
+        /**
+
+         * @param clock the time for the codes; default the system UTC clock
+
+         * @return this
+
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param sleeper how to wait for the next step (fallback only); default {@link Sleeper#system()} @return this */
+        /**
+
+         * @param sleeper how to wait for the next step (fallback only); default {@link Sleeper#system()}
+
+         * @return this
+
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;

@@ -130,7 +130,8 @@ public final class CredentialsFileWriter {
      * @param file        the new file
      * @param profile     the profile name, e.g. {@code default}
      * @param credentials the key pair
-     * @throws java.nio.file.FileAlreadyExistsException wrapped in {@link UncheckedIOException} when it exists
+     * @throws UncheckedIOException when the file exists (cause {@code FileAlreadyExistsException}) or cannot be
+     *                              written
      */
     public static void createNew(Path file, String profile, SessionCredentials credentials) {
         validateProfileName(profile);

@@ -106,31 +106,61 @@ public final class CredentialCacheKey {
         private Builder() {
         }
 
-        /** @param roleArn the role ARN (required) @return this */
+        /**
+
+         * @param roleArn the role ARN (required)
+
+         * @return this
+
+         */
         public Builder roleArn(String roleArn) {
             this.roleArn = roleArn;
             return this;
         }
 
-        /** @param serialNumber the MFA device ARN (required) @return this */
+        /**
+
+         * @param serialNumber the MFA device ARN (required)
+
+         * @return this
+
+         */
         public Builder serialNumber(String serialNumber) {
             this.serialNumber = serialNumber;
             return this;
         }
 
-        /** @param roleSessionName the role session name (required) @return this */
+        /**
+
+         * @param roleSessionName the role session name (required)
+
+         * @return this
+
+         */
         public Builder roleSessionName(String roleSessionName) {
             this.roleSessionName = roleSessionName;
             return this;
         }
 
-        /** @param sourceIdentity the source identity; default none @return this */
+        /**
+
+         * @param sourceIdentity the source identity; default none
+
+         * @return this
+
+         */
         public Builder sourceIdentity(String sourceIdentity) {
             this.sourceIdentity = sourceIdentity;
             return this;
         }
 
-        /** @param scope anything else that must separate entries, e.g. the endpoint URL; default none @return this */
+        /**
+
+         * @param scope anything else that must separate entries, e.g. the endpoint URL; default none
+
+         * @return this
+
+         */
         public Builder scope(String scope) {
             this.scope = scope;
             return this;

@@ -171,7 +171,13 @@ public final class CredentialProcessCache {
         private Builder() {
         }
 
-        /** @param directory the cache directory; default {@link #defaultDirectory()} @return this */
+        /**
+
+         * @param directory the cache directory; default {@link #defaultDirectory()}
+
+         * @return this
+
+         */
         public Builder directory(Path directory) {
             this.directory = directory;
             return this;
@@ -189,7 +195,13 @@ public final class CredentialProcessCache {
             return this;
         }
 
-        /** @param clock the clock; default the system UTC clock @return this */
+        /**
+
+         * @param clock the clock; default the system UTC clock
+
+         * @return this
+
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
