@@ -283,6 +283,26 @@ class AwsSimFlowIT {
     }
 
     @Test
+    void enrollment_replacesAnUnassignedDeviceLeftByAnInterruptedRun() {
+        start(Partition.AWS);
+        try (IamClient admin = iam(Region.AWS_GLOBAL)) {
+            admin.createVirtualMFADevice(r -> r.virtualMFADeviceName("Carol"));
+            EnrollmentResult enrolled = enroll(admin, EnrollmentRequest.builder().userName("Carol")
+                    .roleName("carol-role").build());
+
+            assertEquals(Outcome.UPDATED, enrolled.outcomes().get("mfaDevice"));
+            assertEquals(Outcome.CREATED, enrolled.outcomes().get("mfaEnabled"));
+            SessionCredentials longTerm = enrolled.newAccessKey().orElseThrow();
+            try (StsClient sts = sts(StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(longTerm.accessKeyId(), longTerm.secretAccessKey())))) {
+                clock.advance(AFTER_ENABLE);
+                assertTrue(assumer(sts, enrolled).build().assumeRole().assumedRoleUser().arn().contains("carol-role"),
+                        "the key holds the replacement device's seed");
+            }
+        }
+    }
+
+    @Test
     void enrollment_inChinaAndGovCloudPartitions_usesThePartitionsArns() {
         for (Partition partition : new Partition[] {Partition.AWS_CN, Partition.AWS_US_GOV}) {
             stop();
