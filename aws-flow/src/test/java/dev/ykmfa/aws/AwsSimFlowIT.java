@@ -283,6 +283,46 @@ class AwsSimFlowIT {
     }
 
     @Test
+    void enrollment_withTouch_promptsOnThePortForEachOfTheTwoCodes_neverOnStdout() {
+        start(Partition.AWS);
+        key.close();
+        AtomicInteger touches = new AtomicInteger();
+        simulatedKey = SimulatedYubiKey.builder().touchPolicy(() -> {
+            touches.incrementAndGet();
+            return true;
+        }).build();
+        key = OathSession.open(simulatedKey);
+        java.util.List<String> notices = new java.util.ArrayList<>();
+        UserInteraction recording = new UserInteraction() {
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+
+            @Override
+            public java.util.Optional<char[]> promptSecret(String prompt) {
+                return java.util.Optional.empty();
+            }
+        };
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try (IamClient admin = iam(Region.AWS_GLOBAL)) {
+            EnrollmentResult enrolled = MfaEnrollment.builder().iamClient(admin).oathSession(key)
+                    .interaction(recording).clock(clock).sleeper(clock.sleeper()).build()
+                    .enroll(EnrollmentRequest.builder().userName("JohnDoe").roleName("developer-ec2-mfa")
+                            .touch(true).build());
+            assertEquals(Outcome.CREATED, enrolled.outcomes().get("mfaEnabled"));
+        } finally {
+            System.setOut(stdout);
+        }
+        assertEquals(2, touches.get());
+        assertEquals(java.util.List.of("Touch your YubiKey… (code 1 of 2)", "Touch your YubiKey… (code 2 of 2)"),
+                notices);
+        assertEquals("", captured.toString(java.nio.charset.StandardCharsets.UTF_8), "nothing on stdout");
+    }
+
+    @Test
     void enrollment_replacesAnUnassignedDeviceLeftByAnInterruptedRun() {
         start(Partition.AWS);
         try (IamClient admin = iam(Region.AWS_GLOBAL)) {
