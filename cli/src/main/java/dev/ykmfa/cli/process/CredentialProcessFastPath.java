@@ -31,7 +31,7 @@ public final class CredentialProcessFastPath {
             return false;
         }
         try {
-            return LeanCacheHit.serve(request.get().cacheDirectoryName(), request.get().canonicalKey(),
+            return LeanCacheHit.serve(request.get().cacheDirectoryName(), request.get().cacheKey().fileStem(),
                     clock.instant().getEpochSecond(), out);
         } catch (RuntimeException e) {
             return false; // let the full command report it properly

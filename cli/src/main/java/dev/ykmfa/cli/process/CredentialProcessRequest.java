@@ -30,7 +30,6 @@ public final class CredentialProcessRequest {
     private static final String ENV_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     private static final String ENV_PROFILE = "AWS_PROFILE";
     private static final String DEFAULT_PROFILE = "default";
-    private static final String KEY_SEPARATOR = "\n";
     /** aws-flow's default cache directory under the home directory (pinned by a test). */
     static final String DEFAULT_CACHE_UNDER_HOME = "/.aws/ykmfa/cache";
 
@@ -112,14 +111,6 @@ public final class CredentialProcessRequest {
     public CredentialCacheKey cacheKey() {
         return CredentialCacheKey.builder().roleArn(roleArn).serialNumber(serialNumber)
                 .roleSessionName(roleSessionName).scope(scope()).build();
-    }
-
-    /**
-     * @return what {@link CredentialCacheKey#fileStem()} hashes for {@link #cacheKey()}: role ARN, serial, session
-     *     name, source identity (none) and scope, joined with newlines (pinned by a test)
-     */
-    String canonicalKey() {
-        return String.join(KEY_SEPARATOR, roleArn, serialNumber, roleSessionName, "", scope());
     }
 
     private String scope() {

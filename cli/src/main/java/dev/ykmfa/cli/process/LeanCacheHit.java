@@ -8,10 +8,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The cheapest possible read of a {@code credential_process} cache entry, for the start-up fast path: the same file
- * and the same freshness rule as aws-flow's {@code CredentialProcessCache} (entry {@code <sha256>.json} named by
- * {@code CredentialCacheKey.fileStem()}, served while it expires more than 5 minutes from now), but with core JDK
- * classes only — no java.time formatter, no NIO channels, no aws-flow classes — because every class loaded here costs
- * start-up time on each AWS CLI command. The entry is the {@code credential_process} document itself, so a hit prints
+ * (named by aws-flow's {@code CredentialCacheKey.fileStem()}) and the same freshness rule as aws-flow's
+ * {@code CredentialProcessCache} (served while it expires more than 5 minutes from now), with core JDK classes only —
+ * no JSON reader, no java.time formatter, no NIO channels — because every class loaded here costs start-up time on
+ * each AWS CLI command. The entry is the {@code credential_process} document itself, so a hit prints
  * its bytes unchanged. Anything unexpected is a miss and leaves the call to the full command (which validates
  * properly); tests pin the equivalence with aws-flow's cache.
  */
@@ -23,9 +23,6 @@ public final class LeanCacheHit {
     private static final String VERSION_MEMBER = "{\"Version\": 1,";
     /** {@code yyyy-mm-ddThh:mm:ssZ}. */
     private static final int ISO_SECONDS_LENGTH = 20;
-    private static final int HEX_RADIX = 16;
-    private static final int NIBBLE = 4;
-    private static final int LOW_NIBBLE = 0xF;
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long DAYS_0000_TO_1970 = 719_468;
 
@@ -36,13 +33,13 @@ public final class LeanCacheHit {
      * Prints the entry when it is fresh.
      *
      * @param directory the cache directory
-     * @param canonicalKey what {@code CredentialCacheKey} hashes (its fields joined with newlines)
+     * @param fileStem the entry's name, {@code CredentialCacheKey.fileStem()}
      * @param nowEpochSecond the current time
      * @param out stdout
      * @return true when served
      */
-    static boolean serve(String directory, String canonicalKey, long nowEpochSecond, PrintStream out) {
-        byte[] bytes = read(new File(directory, sha256Hex(canonicalKey) + ".json"));
+    static boolean serve(String directory, String fileStem, long nowEpochSecond, PrintStream out) {
+        byte[] bytes = read(new File(directory, fileStem + ".json"));
         if (bytes == null) {
             return false;
         }
@@ -116,17 +113,4 @@ public final class LeanCacheHit {
         return era * 146_097 + dayOfEra - DAYS_0000_TO_1970;
     }
 
-    /**
-     * @param text the canonical key
-     * @return its SHA-256 in lower-case hex (what {@code CredentialCacheKey.fileStem()} returns)
-     */
-    static String sha256Hex(String text) {
-        byte[] digest = Sha256.digest(text.getBytes(StandardCharsets.UTF_8));
-        StringBuilder hex = new StringBuilder(digest.length * 2);
-        for (byte b : digest) {
-            hex.append(Character.forDigit((b >> NIBBLE) & LOW_NIBBLE, HEX_RADIX))
-                    .append(Character.forDigit(b & LOW_NIBBLE, HEX_RADIX));
-        }
-        return hex.toString();
-    }
 }
