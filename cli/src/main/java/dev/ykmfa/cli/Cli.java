@@ -21,6 +21,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Cli {
     /** Prefix of every error line. */
     public static final String ERROR_PREFIX = "ykmfa: error: ";
+    /** Help text width: room for the examples' command lines. */
+    private static final int USAGE_WIDTH = 120;
 
     private Cli() {
     }
@@ -43,6 +45,7 @@ public final class Cli {
      */
     static CommandLine commandLine(YkmfaCommand top, CliContext context) {
         CommandLine cl = new CommandLine(top);
+        cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
