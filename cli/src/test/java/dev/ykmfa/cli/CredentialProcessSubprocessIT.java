@@ -60,6 +60,27 @@ class CredentialProcessSubprocessIT {
                 " java.time.format."}) {
                 assertFalse(loaded.contains(heavy), "a cache hit must not load" + heavy + "*");
             }
+
+            // The companion jar: the same answer, without loading a class from ykmfa.jar.
+            Path companion = EnrolledWorld.jar().resolveSibling("ykmfa-credential-process.jar");
+            Path companionLog = tmp.resolve("companion-classes.log");
+            java.util.List<String> fast = new java.util.ArrayList<>(java.util.List.of("java",
+                    "-Xlog:class+load:file=" + companionLog, "-jar", companion.toString(), "credential-process"));
+            fast.addAll(java.util.List.of(world.processArgs()));
+            Process q = new ProcessBuilder(fast).redirectErrorStream(true).start();
+            String fastOut = new String(q.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, q.waitFor(), fastOut);
+            assertEquals(filled.out.trim(), fastOut.trim());
+            String fastLoaded = Files.readString(companionLog);
+            assertTrue(fastLoaded.contains("ykmfa-credential-process.jar"), "classes came from the companion");
+            assertFalse(fastLoaded.contains("/ykmfa.jar"), "nothing was loaded from ykmfa.jar on a hit");
+
+            // A miss (or anything but a hit) still works: the rest comes from ykmfa.jar through Class-Path.
+            Process help = new ProcessBuilder("java", "-jar", companion.toString(), "credential-process", "--help")
+                    .redirectErrorStream(true).start();
+            String helpOut = new String(help.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(0, help.waitFor(), helpOut);
+            assertTrue(helpOut.startsWith("Usage: ykmfa credential-process"), helpOut);
         }
     }
 }
