@@ -1,0 +1,52 @@
+package dev.ykmfa.conformance;
+
+import dev.ykmfa.conformance.key.KeyUnderTest;
+import java.util.Optional;
+
+/** Decides whether a test's {@link Needs} are met; the answer is the skip reason. */
+final class NeedsCheck {
+    private NeedsCheck() {
+    }
+
+    static Optional<String> skipReason(Needs needs) {
+        if (needs.key()) {
+            Suite.Result<KeyUnderTest> k = Suite.keyResult();
+            if (k.value() == null) {
+                return Optional.of(k.problem());
+            }
+            KeyUnderTest key = k.value();
+            if (needs.destructive() && !key.destructiveAllowed()) {
+                return Optional.of(key.destructiveRefusal());
+            }
+            if (needs.touch() && !key.touchAllowed()) {
+                return Optional.of(key.touchRefusal());
+            }
+            if (needs.simulatedKey() && key.simulated() == null) {
+                return Optional.of("needs the simulated key in-process (power cuts and touch denial are simulator"
+                        + " controls); this run tests " + key.description());
+            }
+            if (!needs.firmwareAtLeast().isEmpty() && compare(key.firmwareVersion(), needs.firmwareAtLeast()) < 0) {
+                return Optional.of("needs OATH firmware " + needs.firmwareAtLeast() + " or later; the key reports "
+                        + key.firmwareVersion());
+            }
+        }
+        if (needs.backend() || needs.capabilities().length > 0) {
+            return Suite.backendSkipReason(needs.capabilities());
+        }
+        return Optional.empty();
+    }
+
+    private static int compare(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int xi = i < x.length ? Integer.parseInt(x[i]) : 0;
+            int yi = i < y.length ? Integer.parseInt(y[i]) : 0;
+            if (xi != yi) {
+                return Integer.compare(xi, yi);
+            }
+        }
+        return 0;
+    }
+
+}
