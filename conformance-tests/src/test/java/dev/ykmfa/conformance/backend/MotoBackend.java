@@ -147,7 +147,8 @@ public final class MotoBackend extends SdkBackend {
                 + " MaxSessionDuration"));
         m.put(Capability.VALIDATES_SIGV4, Optional.of("moto's server accepts any signature and unknown keys by"
                 + " default"));
-        m.put(Capability.EXPIRES_SESSIONS, Optional.of("not claimed for moto: spec/aws-mfa.md §8 records no expiry check and the suite cannot move moto's clock to test one"));
+        m.put(Capability.EXPIRES_SESSIONS, Optional.of("not claimed for moto: spec/aws-mfa.md §8 records no expiry"
+                + " check and the suite cannot move moto's clock to test one"));
         m.put(Capability.CONTROLLABLE_CLOCK, Optional.of("moto runs on real time"));
         m.put(Capability.AWS_MANAGED_POLICIES, Optional.of("moto does not load AWS-managed policies unless told to;"
                 + " an equivalent customer-managed policy stands in"));

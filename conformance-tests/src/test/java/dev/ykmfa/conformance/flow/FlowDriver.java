@@ -141,7 +141,7 @@ public final class FlowDriver implements AutoCloseable {
         StsClient sts = sts(e.userCredentials());
         YubiKeyMfaCodeSource.Builder codes = YubiKeyMfaCodeSource.builder().oathSession(session)
                 .interaction(interaction);
-        key.flowCredentialName(e.request().userName()).ifPresent(codes::credentialName);
+        codes.credentialName(e.result().credentialName());
         MfaRoleAssumer.Builder b = MfaRoleAssumer.builder().stsClient(sts).codeSource(codes.build())
                 .roleArn(e.result().roleArn()).serialNumber(e.result().mfaSerialNumber())
                 .roleSessionName("conformance").clock(backend.clock()).sleeper(backend.sleeper())
