@@ -29,6 +29,11 @@ public final class ConformanceProperties {
     public static final String CAPACITY = "ykmfa.hardware.capacity";
     /** Where the conformance report goes (the module's target directory under Maven). */
     public static final String REPORT_DIR = "ykmfa.report.dir";
+    /**
+     * {@code true}: an unavailable key or backend fails the run instead of skipping it (CI sets it, so a broken
+     * pcscd/vpcd or moto set-up cannot pass as "all skipped"). Missing capabilities are still skips.
+     */
+    public static final String STRICT = "ykmfa.conformance.strict";
     /** The LocalStack image for {@code -Plocalstack}. */
     public static final String LOCALSTACK_IMAGE = "ykmfa.localstack.image";
 

@@ -12,7 +12,7 @@ final class NeedsCheck {
         if (needs.key()) {
             Suite.Result<KeyUnderTest> k = Suite.keyResult();
             if (k.value() == null) {
-                return Optional.of(k.problem());
+                return Optional.of(unavailable(k.problem()));
             }
             KeyUnderTest key = k.value();
             if (needs.destructive() && !key.destructiveAllowed()) {
@@ -31,9 +31,22 @@ final class NeedsCheck {
             }
         }
         if (needs.backend() || needs.capabilities().length > 0) {
+            Suite.Result<?> b = Suite.backendResult();
+            if (b.value() == null) {
+                return Optional.of(unavailable(b.problem()));
+            }
             return Suite.backendSkipReason(needs.capabilities());
         }
         return Optional.empty();
+    }
+
+    /** In strict mode an unavailable key or backend is a failure, not a skip. */
+    private static String unavailable(String problem) {
+        if (ConformanceProperties.flag(ConformanceProperties.STRICT)) {
+            throw new IllegalStateException(problem + " (failing because -D" + ConformanceProperties.STRICT
+                    + "=true)");
+        }
+        return problem;
     }
 
     private static int compare(String a, String b) {

@@ -27,6 +27,9 @@ public final class PcscKey implements KeyUnderTest {
     private static final int SMALL_STORE = 32;
     private static final int LARGE_STORE = 64;
     private static final Duration BRIDGE_WAIT = Duration.ofSeconds(20);
+    /** pcscd polls vpcd for card presence: after the bridge connects the card shows up within a few seconds. */
+    private static final Duration CARD_WAIT = Duration.ofSeconds(15);
+    private static final long RETRY_MILLIS = 250;
 
     private final String reader;
     private final char[] password;
@@ -44,6 +47,7 @@ public final class PcscKey implements KeyUnderTest {
         this.destructive = destructive;
         this.touch = touch;
         this.bridge = bridge;
+        awaitCard(reader, bridge == null ? Duration.ZERO : CARD_WAIT);
         try (OathSession s = open()) {
             this.firmware = s.info().version();
             this.capacity = ConformanceProperties.get(ConformanceProperties.CAPACITY).map(Integer::parseInt)
@@ -95,6 +99,26 @@ public final class PcscKey implements KeyUnderTest {
                 .orElse(null);
         return new PcscKey(reader, password, ConformanceProperties.flag(ConformanceProperties.DESTRUCTIVE),
                 ConformanceProperties.flag(ConformanceProperties.TOUCH), bridge, out);
+    }
+
+    private static void awaitCard(String reader, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            try {
+                PcscTransport.open(reader).close();
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the card in " + reader, e);
+            }
+        }
     }
 
     private static String readersOrReason() {
