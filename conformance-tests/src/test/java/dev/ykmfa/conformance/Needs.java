@@ -36,6 +36,9 @@ public @interface Needs {
     /** @return whether the test needs the simulated key in-process (power cuts, touch denial) */
     boolean simulatedKey() default false;
 
+    /** @return free credential slots the test needs on a key in a reader (checked against the room measured at start) */
+    int slots() default 1;
+
     /** @return minimum OATH firmware, e.g. {@code 5.3.0} (RENAME), or empty */
     String firmwareAtLeast() default "";
 }

@@ -1,6 +1,7 @@
 package dev.ykmfa.conformance;
 
 import dev.ykmfa.conformance.key.KeyUnderTest;
+import dev.ykmfa.conformance.key.PcscKey;
 import java.util.Optional;
 
 /** Decides whether a test's {@link Needs} are met; the answer is the skip reason. */
@@ -15,6 +16,11 @@ final class NeedsCheck {
                 return Optional.of(unavailable(k.problem()));
             }
             KeyUnderTest key = k.value();
+            if (key instanceof PcscKey p && p.freeSlots() < needs.slots()) {
+                return Optional.of("needs " + needs.slots() + " free OATH slot(s); the key in the reader has "
+                        + p.freeSlots() + " (capacity " + p.capacity() + "): delete an account you do not need, or"
+                        + " set -D" + ConformanceProperties.CAPACITY + " if the capacity is wrong");
+            }
             if (needs.destructive() && !key.destructiveAllowed()) {
                 return Optional.of(key.destructiveRefusal());
             }

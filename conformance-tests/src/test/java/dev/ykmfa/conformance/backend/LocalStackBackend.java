@@ -33,11 +33,7 @@ public final class LocalStackBackend extends SdkBackend {
 
     /** @return empty when Docker and an auth token are available, else why LocalStack cannot run */
     public static Optional<String> unavailableReason() {
-        String token = System.getenv(AUTH_TOKEN_ENV);
-        if (token == null || token.isBlank()) {
-            return Optional.of("no LocalStack auth token: current LocalStack images refuse to start without one;"
-                    + " export " + AUTH_TOKEN_ENV + "=... (free Hobby plan) to run -Plocalstack");
-        }
+        java.util.List<String> missing = new java.util.ArrayList<>();
         boolean docker;
         try {
             docker = DockerClientFactory.instance().isDockerAvailable();
@@ -45,10 +41,16 @@ public final class LocalStackBackend extends SdkBackend {
             docker = false;
         }
         if (!docker) {
-            return Optional.of("no Docker engine reachable by Testcontainers (DOCKER_HOST or /var/run/docker.sock):"
-                    + " start Docker to run -Plocalstack");
+            missing.add("no Docker engine reachable by Testcontainers (DOCKER_HOST or /var/run/docker.sock): start"
+                    + " Docker");
         }
-        return Optional.empty();
+        String token = System.getenv(AUTH_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            missing.add("no LocalStack auth token (current LocalStack images refuse to start without one): export "
+                    + AUTH_TOKEN_ENV + "=... (free Hobby plan)");
+        }
+        return missing.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", missing)
+                + " — then run -Plocalstack again");
     }
 
     /** @return the started container's backend */

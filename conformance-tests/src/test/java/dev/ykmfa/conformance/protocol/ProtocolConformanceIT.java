@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
  * marking, password lock/unlock, RESET and the status words of the error cases. On a key in a reader only
  * credentials under {@value KeyUnderTest#CREDENTIAL_PREFIX} are created, and deleted afterwards.
  */
-@Needs
+@Needs(slots = 0)
 class ProtocolConformanceIT {
     private static final Instant T = Instant.parse("2026-01-02T03:04:05Z");
     private static final byte[] SECRET = "conformance-secret-0123".getBytes(StandardCharsets.US_ASCII);
@@ -62,6 +62,7 @@ class ProtocolConformanceIT {
     }
 
     @Test
+    @Needs(slots = 2)
     void putListCalculateDelete_roundTripTotpAndHotp() {
         try (Scratch s = new Scratch(key)) {
             OathSession oath = s.session();
@@ -94,6 +95,7 @@ class ProtocolConformanceIT {
     }
 
     @Test
+    @Needs
     void put_withAnExistingId_replacesTheSecret() {
         try (Scratch s = new Scratch(key)) {
             CredentialId id = s.id("overwrite", OathType.TOTP, 30);
@@ -107,6 +109,7 @@ class ProtocolConformanceIT {
     }
 
     @Test
+    @Needs
     void calculateFull_returnsTheWholeHmacOfTheChallenge() {
         try (Scratch s = new Scratch(key)) {
             CredentialId id = s.id("full", OathType.TOTP, 30);
@@ -172,6 +175,7 @@ class ProtocolConformanceIT {
     }
 
     @Test
+    @Needs(slots = 2)
     void calculateAll_marksTouchCredentialsAndGivesThemNoCode() {
         try (Scratch s = new Scratch(key)) {
             CredentialId touch = s.id("touch-marked", OathType.TOTP, 30);
@@ -266,6 +270,7 @@ class ProtocolConformanceIT {
     }
 
     @Test
+    @Needs(slots = 0)
     void delete_unknownCredential_answers6984() {
         try (Scratch s = new Scratch(key)) {
             NoSuchCredentialException e = assertThrows(NoSuchCredentialException.class,
@@ -275,6 +280,7 @@ class ProtocolConformanceIT {
     }
 
     @Test
+    @Needs(slots = 0)
     void select_ofAnAidTheKeyDoesNotHost_answers6A82_andOathStillWorks() {
         ApduTransport t = key.openTransport();
         try {
@@ -292,6 +298,7 @@ class ProtocolConformanceIT {
     }
 
     @Test
+    @Needs(slots = 0)
     void unknownInstruction_answers6D00() {
         try (ApduTransport t = key.openTransport()) {
             OathSession.open(new NonClosing(t));
