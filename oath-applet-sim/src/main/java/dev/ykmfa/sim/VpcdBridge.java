@@ -204,6 +204,10 @@ public final class VpcdBridge implements AutoCloseable {
         } catch (TransportException e) {
             LOG.log(System.Logger.Level.DEBUG, "simulated key refused an APDU: {0}", e.getMessage());
             return SW_ABORTED.clone();
+        } catch (SimulatorStateException e) {
+            // the command ran, but its effect could not be saved: report failure rather than pretend success
+            LOG.log(System.Logger.Level.WARNING, "simulated key could not save its state: {0}", e.getMessage());
+            return SW_ABORTED.clone();
         }
     }
 

@@ -38,6 +38,8 @@ class OathAppletTest {
     void select_acceptsLongerAidWithInstanceByte_andLe() {
         assertEquals(0x9000, sw(key.transmit(hex("00A4040008A000000527210101"))));
         assertEquals(0x9000, sw(key.transmit(hex("00A4040007A000000527210100"))));
+        assertEquals(0x9000, sw(key.transmit(hex("00A4040000 0007 A0000005272101"))), "extended length");
+        assertEquals(0x9000, sw(key.transmit(hex("00A4040005A000000527"))), "partial AID");
     }
 
     @Test
@@ -166,6 +168,18 @@ class OathAppletTest {
         String expected = "720A21746573742D6E616D65720A11686F74702D637265649000";
         assertEquals(expected, hex(key.transmit(hex("00A1000000"))));
         assertEquals(expected, hex(key.transmit(hex("00A10000"))));
+    }
+
+    @Test
+    void extendedLengthApdus_areAccepted_andLongResponsesStillChain() {
+        // ykman >= 5.5 on a USB-classified link: CALCULATE ALL as 00 A4 00 01 00 000A <data> (spec §2)
+        assertEquals(0x9000, card.put("t", 0x21, 8, RFC_SEED, false));
+        assertEquals("710174760508059EB4EA9000",
+                hex(key.transmit(hex("00A40001 00000A 7408 0000000000000001"))));
+        assertEquals("71017475150875A48A19D4CBE100644E8AC1397EEA747A2D33AB9000",
+                hex(key.transmit(hex("00A40000 00000A 7408 0000000000000001 0000"))));
+        byte[] setCodeRemove = hex("00030000 000002 7300");
+        assertEquals(0x9000, sw(key.transmit(setCodeRemove)));
     }
 
     @Test

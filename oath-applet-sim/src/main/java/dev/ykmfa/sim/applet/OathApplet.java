@@ -7,6 +7,7 @@ import javacard.framework.ISOException;
 import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.RandomData;
+import javacardx.apdu.ExtendedLength;
 
 /**
  * A clean-room YKOATH applet (see {@code spec/ykoath.md}) written as Java Card 3.0.5 classic code.
@@ -17,14 +18,19 @@ import javacard.security.RandomData;
  * <p>Persistent state lives in {@link CredentialStore}, whose updates are atomic by construction; every mutating
  * command additionally runs inside a {@code JCSystem} transaction for real cards. Session state (unlocked flag,
  * SELECT challenge, pending response chain) is transient and reset at every SELECT.
+ *
+ * <p>Accepts short APDUs of every case (with or without Le) and extended-length APDUs (ykman 5.5+ over a USB-classified
+ * link sends those); responses longer than 255 bytes are always chained with {@code 61xx} + SEND REMAINING.
  */
-public final class OathApplet extends Applet {
+public final class OathApplet extends Applet implements ExtendedLength {
     private static final short OUT_SIZE = (short) 512;
     private static final short SCRATCH_SIZE = (short) 128;
     private static final short DEFAULT_MAJOR = (short) 5;
     private static final short DEFAULT_MINOR = (short) 4;
     private static final short DEFAULT_PATCH = (short) 3;
     private static final short INSTALL_CAPACITY_LENGTH = (short) 2;
+    /** No YKOATH command carries more (the largest PUT is about 210 bytes); longer data is refused early. */
+    private static final short MAX_COMMAND_DATA = (short) 1024;
 
     // session byte flags
     private static final short S_UNLOCKED = (short) 0;
@@ -698,8 +704,16 @@ public final class OathApplet extends Applet {
     private static short receive(APDU apdu) {
         short got = apdu.setIncomingAndReceive();
         short want = apdu.getIncomingLength();
-        if (got != want) {
+        short off = apdu.getOffsetCdata();
+        if (want < 0 || want > MAX_COMMAND_DATA) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        while (got < want) {
+            short n = apdu.receiveBytes((short) (off + got));
+            if (n <= 0) {
+                ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+            }
+            got = (short) (got + n);
         }
         return got;
     }

@@ -41,7 +41,7 @@ class PcscOathInteropIT {
         }
         assumeTrue(readers.stream().anyMatch(r -> r.toLowerCase().contains(reader.toLowerCase())),
                 "no reader matching '" + reader + "' among " + readers);
-        try (OathSession oath = OathSession.open(PcscTransport.open(reader))) {
+        try (OathSession oath = OathSession.open(PcscTransport.open(reader, java.time.Duration.ofSeconds(5)))) {
             if (oath.isLocked()) {
                 String password = System.getProperty("ykmfa.oath.password", "");
                 assumeTrue(!password.isEmpty(), "the applet is password protected: pass -Dykmfa.oath.password");
@@ -49,8 +49,16 @@ class PcscOathInteropIT {
             }
             byte[] suffix = new byte[4];
             new SecureRandom().nextBytes(suffix);
-            CredentialId id = CredentialId.totp("ykmfa-it", "pcsc-" + HexFormat.of().formatHex(suffix));
+            String run = HexFormat.of().formatHex(suffix);
+            CredentialId id = CredentialId.totp("ykmfa-it", "pcsc-" + run);
             oath.put(CredentialData.builder(id, SEED).build());
+            // enough long ids that LIST and CALCULATE ALL answers exceed one APDU and must chain (61xx + A5)
+            List<CredentialId> filler = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                CredentialId f = CredentialId.totp("ykmfa-it", "chaining-filler-" + run + "-" + i + "-padding-padding");
+                oath.put(CredentialData.builder(f, SEED).build());
+                filler.add(f);
+            }
             try {
                 Instant now = Instant.now();
                 Code code = oath.calculate(id, now);
@@ -61,6 +69,7 @@ class PcscOathInteropIT {
                 assertEquals(code.value(), entry.code().orElseThrow().value());
             } finally {
                 oath.delete(id);
+                filler.forEach(oath::delete);
             }
             assertFalse(oath.list().stream().anyMatch(c -> c.id().equals(id)), "DELETE removed it");
         }

@@ -39,6 +39,14 @@ class ReadmeExampleTest {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         assertTrue(normalized(readme).contains(normalized(example)),
                 "protocol/README.md must contain the code between the README markers of ReadmeExample.java");
+        Path root = Path.of("../README.md");
+        if (Files.exists(root)) {
+            String rootReadme = Files.readString(root, StandardCharsets.UTF_8);
+            if (rootReadme.contains("programAndRead(")) {
+                assertTrue(normalized(rootReadme).contains(normalized(example)),
+                        "the root README.md shows programAndRead, so it must show ReadmeExample.java's code verbatim");
+            }
+        }
     }
 
     private static String normalized(String text) {
