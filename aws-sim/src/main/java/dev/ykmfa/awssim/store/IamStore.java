@@ -159,7 +159,7 @@ public final class IamStore {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must remove users from group first.");
         }
-        if (!u.attached.isEmpty() || !u.inline.isEmpty()) {
+        if (!u.policies.isEmpty()) {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must delete policies first.");
         }
@@ -177,8 +177,7 @@ public final class IamStore {
      * @param doc the document
      */
     public synchronized void putUserPolicy(String userName, String policyName, PolicyDocument doc) {
-        user(userName).inline.put(policyName, doc);
-        mutated();
+        putInlinePolicy(user(userName).policies, policyName, doc);
     }
 
     /**
@@ -186,14 +185,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void attachUserPolicy(String userName, String policyArn) {
-        User u = user(userName);
-        ManagedPolicy p = attachable(policyArn);
-        if (!u.attached.contains(policyArn)) {
-            limitAttached(u.attached.size(), "PoliciesPerUser");
-            u.attached.add(policyArn);
-            p.attachments.incrementAndGet();
-        }
-        mutated();
+        attachPolicy(user(userName).policies, policyArn, "PoliciesPerUser");
     }
 
     /**
@@ -201,19 +193,34 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void detachUserPolicy(String userName, String policyArn) {
-        User u = user(userName);
-        if (!u.attached.remove(policyArn)) {
+        detachPolicy(user(userName).policies, policyArn);
+    }
+
+    /** Attaches a managed policy (no-op when already attached) under the per-entity quota named {@code quota}. */
+    private void attachPolicy(PolicyAttachments to, String policyArn, String quota) {
+        ManagedPolicy p = attachable(policyArn);
+        if (!to.attached.contains(policyArn)) {
+            if (to.attached.size() >= AwsConstants.MANAGED_POLICIES_PER_ENTITY) {
+                throw AwsException.limitExceeded("Cannot exceed quota for " + quota + ": "
+                        + AwsConstants.MANAGED_POLICIES_PER_ENTITY);
+            }
+            to.attached.add(policyArn);
+            p.attachments.incrementAndGet();
+        }
+        mutated();
+    }
+
+    private void detachPolicy(PolicyAttachments from, String policyArn) {
+        if (!from.attached.remove(policyArn)) {
             throw AwsException.noSuchEntity("Policy " + policyArn + " was not found.");
         }
         policies.get(policyArn).attachments.decrementAndGet();
         mutated();
     }
 
-    private static void limitAttached(int current, String quota) {
-        if (current >= AwsConstants.MANAGED_POLICIES_PER_ENTITY) {
-            throw AwsException.limitExceeded("Cannot exceed quota for " + quota + ": "
-                    + AwsConstants.MANAGED_POLICIES_PER_ENTITY);
-        }
+    private void putInlinePolicy(PolicyAttachments to, String policyName, PolicyDocument doc) {
+        to.inline.put(policyName, doc);
+        mutated();
     }
 
     // ================================================================== groups
@@ -259,7 +266,7 @@ public final class IamStore {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must remove users from group first.");
         }
-        if (!g.attached.isEmpty() || !g.inline.isEmpty()) {
+        if (!g.policies.isEmpty()) {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must delete policies first.");
         }
@@ -302,14 +309,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void attachGroupPolicy(String groupName, String policyArn) {
-        Group g = group(groupName);
-        ManagedPolicy p = attachable(policyArn);
-        if (!g.attached.contains(policyArn)) {
-            limitAttached(g.attached.size(), "PoliciesPerGroup");
-            g.attached.add(policyArn);
-            p.attachments.incrementAndGet();
-        }
-        mutated();
+        attachPolicy(group(groupName).policies, policyArn, "PoliciesPerGroup");
     }
 
     /**
@@ -317,12 +317,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void detachGroupPolicy(String groupName, String policyArn) {
-        Group g = group(groupName);
-        if (!g.attached.remove(policyArn)) {
-            throw AwsException.noSuchEntity("Policy " + policyArn + " was not found.");
-        }
-        policies.get(policyArn).attachments.decrementAndGet();
-        mutated();
+        detachPolicy(group(groupName).policies, policyArn);
     }
 
     /**
@@ -331,8 +326,7 @@ public final class IamStore {
      * @param doc document
      */
     public synchronized void putGroupPolicy(String groupName, String policyName, PolicyDocument doc) {
-        group(groupName).inline.put(policyName, doc);
-        mutated();
+        putInlinePolicy(group(groupName).policies, policyName, doc);
     }
 
     // ================================================================== roles
@@ -422,7 +416,7 @@ public final class IamStore {
      */
     public synchronized void deleteRole(String name) {
         Role r = role(name);
-        if (!r.attached.isEmpty() || !r.inline.isEmpty()) {
+        if (!r.policies.isEmpty()) {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must detach all policies first.");
         }
@@ -435,14 +429,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void attachRolePolicy(String roleName, String policyArn) {
-        Role r = role(roleName);
-        ManagedPolicy p = attachable(policyArn);
-        if (!r.attached.contains(policyArn)) {
-            limitAttached(r.attached.size(), "PoliciesPerRole");
-            r.attached.add(policyArn);
-            p.attachments.incrementAndGet();
-        }
-        mutated();
+        attachPolicy(role(roleName).policies, policyArn, "PoliciesPerRole");
     }
 
     /**
@@ -450,12 +437,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void detachRolePolicy(String roleName, String policyArn) {
-        Role r = role(roleName);
-        if (!r.attached.remove(policyArn)) {
-            throw AwsException.noSuchEntity("Policy " + policyArn + " was not found.");
-        }
-        policies.get(policyArn).attachments.decrementAndGet();
-        mutated();
+        detachPolicy(role(roleName).policies, policyArn);
     }
 
     /**
@@ -464,8 +446,7 @@ public final class IamStore {
      * @param doc document
      */
     public synchronized void putRolePolicy(String roleName, String policyName, PolicyDocument doc) {
-        role(roleName).inline.put(policyName, doc);
-        mutated();
+        putInlinePolicy(role(roleName).policies, policyName, doc);
     }
 
     /**
@@ -473,7 +454,7 @@ public final class IamStore {
      * @param policyName name
      */
     public synchronized void deleteRolePolicy(String roleName, String policyName) {
-        if (role(roleName).inline.remove(policyName) == null) {
+        if (role(roleName).policies.inline.remove(policyName) == null) {
             throw AwsException.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
         }
         mutated();
@@ -848,13 +829,12 @@ public final class IamStore {
      * @return the user's identity policies: inline, attached, and those of its groups
      */
     public List<PolicyDocument> identityPolicies(User u) {
-        List<PolicyDocument> out = new ArrayList<>(u.inline.values());
-        addManaged(out, u.attached);
+        List<PolicyDocument> out = new ArrayList<>();
+        addPolicies(out, u.policies);
         for (String gk : u.groups) {
             Group g = groups.get(gk);
             if (g != null) {
-                out.addAll(g.inline.values());
-                addManaged(out, g.attached);
+                addPolicies(out, g.policies);
             }
         }
         return out;
@@ -865,13 +845,15 @@ public final class IamStore {
      * @return the role's permission policies: inline and attached
      */
     public List<PolicyDocument> identityPolicies(Role r) {
-        List<PolicyDocument> out = new ArrayList<>(r.inline.values());
-        addManaged(out, r.attached);
+        List<PolicyDocument> out = new ArrayList<>();
+        addPolicies(out, r.policies);
         return out;
     }
 
-    private void addManaged(List<PolicyDocument> out, Collection<String> arns) {
-        for (String arn : arns) {
+    /** Adds the inline documents, then those of the attached managed policies that still exist. */
+    private void addPolicies(List<PolicyDocument> out, PolicyAttachments from) {
+        out.addAll(from.inline.values());
+        for (String arn : from.attached) {
             ManagedPolicy p = policies.get(arn);
             if (p != null) {
                 out.add(p.document());
