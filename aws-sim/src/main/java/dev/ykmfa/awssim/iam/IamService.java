@@ -185,10 +185,16 @@ public final class IamService implements QueryService {
     /** @return the required, valid IAM name parameter {@code param} ({@code max} characters at most) */
     private static String requiredName(Params p, String param, int max) {
         Validation v = new Validation();
+        String n = requiredName(v, p, param, max);
+        v.check();
+        return n;
+    }
+
+    /** @return the IAM name parameter {@code param}; records in {@code v} if it is missing or invalid */
+    private static String requiredName(Validation v, Params p, String param, int max) {
         String n = p.get(param);
         v.required(param, n);
         name(v, param, n, max);
-        v.check();
         return n;
     }
 
@@ -340,9 +346,7 @@ public final class IamService implements QueryService {
 
     private String createUser(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 64);
+        String n = requiredName(v, p, "UserName", 64);
         String path = path(v, p);
         v.check();
         authorize(r, store.arn("user", path, n));
@@ -381,9 +385,7 @@ public final class IamService implements QueryService {
 
     private String createGroup(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("GroupName");
-        v.required("GroupName", n);
-        name(v, "GroupName", n, 128);
+        String n = requiredName(v, p, "GroupName", 128);
         String path = path(v, p);
         v.check();
         authorize(r, store.arn("group", path, n));
@@ -869,31 +871,36 @@ public final class IamService implements QueryService {
         return new String[] {serial, c1, c2};
     }
 
+    /**
+     * @return the drift and last step that two consecutive codes prove
+     * @throws AwsException InvalidAuthenticationCode when they do not
+     */
+    private MfaVerifier.Sync synchronize(MfaDevice d, String code1, String code2) {
+        MfaVerifier.Sync sync = mfa.synchronize(d, code1, code2);
+        if (sync == null) {
+            throw new AwsException(AwsConstants.INVALID_AUTHENTICATION_CODE, 403,
+                    AwsConstants.MSG_AUTH_CODE_INVALID);
+        }
+        return sync;
+    }
+
     private String enableMfaDevice(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 128);
+        String n = requiredName(v, p, "UserName", 128);
         String[] m = mfaParams(p, v);
         v.check();
         authorize(r, userArnForAuth(n));
         User u = store.user(n);
         MfaDevice d = store.mfaDevice(m[0]);
         store.checkAssignable(u, d);
-        MfaVerifier.Sync sync = mfa.synchronize(d, m[1], m[2]);
-        if (sync == null) {
-            throw new AwsException(AwsConstants.INVALID_AUTHENTICATION_CODE, 403,
-                    AwsConstants.MSG_AUTH_CODE_INVALID);
-        }
+        MfaVerifier.Sync sync = synchronize(d, m[1], m[2]);
         store.enableMfaDevice(n, m[0], sync.drift(), sync.lastStep());
         return noResult("EnableMFADevice", r);
     }
 
     private String resyncMfaDevice(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 128);
+        String n = requiredName(v, p, "UserName", 128);
         String[] m = mfaParams(p, v);
         v.check();
         authorize(r, userArnForAuth(n));
@@ -902,11 +909,7 @@ public final class IamService implements QueryService {
         if (d == null || !u.name().equalsIgnoreCase(d.userName())) {
             throw AwsException.noSuchEntity("MFA Device with serial number " + m[0] + " does not exist.");
         }
-        MfaVerifier.Sync sync = mfa.synchronize(d, m[1], m[2]);
-        if (sync == null) {
-            throw new AwsException(AwsConstants.INVALID_AUTHENTICATION_CODE, 403,
-                    AwsConstants.MSG_AUTH_CODE_INVALID);
-        }
+        MfaVerifier.Sync sync = synchronize(d, m[1], m[2]);
         store.resync(m[0], sync.drift(), sync.lastStep());
         return noResult("ResyncMFADevice", r);
     }
