@@ -89,6 +89,22 @@ public final class IamStore {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** @throws AwsException EntityAlreadyExists when {@code byKey} holds {@code name} (case-insensitively) */
+    private static void requireNew(Map<String, ?> byKey, String kind, String name) {
+        if (byKey.containsKey(key(name))) {
+            throw AwsException.alreadyExists(kind + " with name " + name + " already exists.");
+        }
+    }
+
+    /** @throws AwsException NoSuchEntity unless {@code byKey} holds {@code name} (case-insensitively) */
+    private static <T> T existing(Map<String, T> byKey, String kind, String name) {
+        T entity = byKey.get(key(name));
+        if (entity == null) {
+            throw AwsException.noSuchEntity("The " + kind + " with name " + name + " cannot be found.");
+        }
+        return entity;
+    }
+
     /**
      * @param type {@code user}, {@code role}, {@code group}, {@code policy}, {@code mfa}
      * @param path IAM path ({@code /} or {@code /a/b/})
@@ -111,9 +127,7 @@ public final class IamStore {
      * @return the new user
      */
     public synchronized User createUser(String name, String path) {
-        if (users.containsKey(key(name))) {
-            throw AwsException.alreadyExists("User with name " + name + " already exists.");
-        }
+        requireNew(users, "User", name);
         User u = new User(name, path, Ids.uniqueId(Ids.USER), arn("user", path, name), now());
         users.put(key(name), u);
         mutated();
@@ -126,11 +140,7 @@ public final class IamStore {
      * @throws AwsException NoSuchEntity
      */
     public User user(String name) {
-        User u = users.get(key(name));
-        if (u == null) {
-            throw AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
-        }
-        return u;
+        return existing(users, "user", name);
     }
 
     /**
@@ -231,9 +241,7 @@ public final class IamStore {
      * @return the group
      */
     public synchronized Group createGroup(String name, String path) {
-        if (groups.containsKey(key(name))) {
-            throw AwsException.alreadyExists("Group with name " + name + " already exists.");
-        }
+        requireNew(groups, "Group", name);
         Group g = new Group(name, path, Ids.uniqueId(Ids.GROUP), arn("group", path, name), now());
         groups.put(key(name), g);
         mutated();
@@ -245,11 +253,7 @@ public final class IamStore {
      * @return the group
      */
     public Group group(String name) {
-        Group g = groups.get(key(name));
-        if (g == null) {
-            throw AwsException.noSuchEntity("The group with name " + name + " cannot be found.");
-        }
-        return g;
+        return existing(groups, "group", name);
     }
 
     /** @return all groups sorted by name */
@@ -341,9 +345,7 @@ public final class IamStore {
      */
     public synchronized Role createRole(String name, String path, PolicyDocument trust, String description,
                                         int maxSessionDuration) {
-        if (roles.containsKey(key(name))) {
-            throw AwsException.alreadyExists("Role with name " + name + " already exists.");
-        }
+        requireNew(roles, "Role", name);
         Role r = new Role(name, path, Ids.uniqueId(Ids.ROLE), arn("role", path, name), now(), trust, description,
                 maxSessionDuration);
         roles.put(key(name), r);
@@ -356,11 +358,7 @@ public final class IamStore {
      * @return the role
      */
     public Role role(String name) {
-        Role r = roles.get(key(name));
-        if (r == null) {
-            throw AwsException.noSuchEntity("The role with name " + name + " cannot be found.");
-        }
-        return r;
+        return existing(roles, "role", name);
     }
 
     /**
