@@ -6,6 +6,7 @@ import dev.ykmfa.aws.key.KeySelectionException;
 import dev.ykmfa.aws.key.OathPasswordRequiredException;
 import dev.ykmfa.protocol.transport.TransportException;
 import dev.ykmfa.protocol.ykoath.OathException;
+import dev.ykmfa.sim.SimulatorStateException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -96,7 +97,8 @@ public final class Cli {
                 || e instanceof CredentialsFileFormatException) {
             return e.getMessage();
         }
-        if (e instanceof OathPasswordRequiredException || e instanceof KeySelectionException) {
+        if (e instanceof OathPasswordRequiredException || e instanceof KeySelectionException
+                || e instanceof SimulatorStateException) {
             return e.getMessage();
         }
         if (e instanceof OathException) {
