@@ -45,7 +45,9 @@ final class KeyCommandFastPath {
                 case "--region":
                 case "--profile":
                     if (value == null) {
-                        if (i + 1 >= args.length || args[i + 1].startsWith("-")) {
+                        // picocli takes neither an option nor a command name as an option's value
+                        if (i + 1 >= args.length || args[i + 1].startsWith("-")
+                                || Subcommands.NAMES.contains(args[i + 1])) {
                             return NOT_HANDLED;
                         }
                         value = args[++i];

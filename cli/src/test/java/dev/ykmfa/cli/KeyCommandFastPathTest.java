@@ -76,7 +76,8 @@ class KeyCommandFastPathTest {
     @ParameterizedTest
     @ValueSource(strings = {"code --help", "code -h", "-V code", "code --bogus", "code -sv x", "code a b",
         "code --reader", "code --reader -v", "--simulated-key code", "code -- x", "add alice X", "info -s", "",
-        "enrol", "-v"})
+        "enrol", "-v",
+        "--region code info"})
     void commandLinesItDoesNotFullyUnderstand_areLeftToPicocli(String line) {
         String[] args = line.isEmpty() ? new String[0] : line.split(" ");
         assertEquals(KeyCommandFastPath.NOT_HANDLED, fast(args));
