@@ -9,6 +9,7 @@ import dev.ykmfa.protocol.ykoath.OathException;
 import dev.ykmfa.sim.SimulatorStateException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import picocli.CommandLine;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -34,18 +35,31 @@ public final class Cli {
      * @return the exit code
      */
     public static int run(String[] args, CliContext context) {
+        int fast = KeyCommandFastPath.run(args, context);
+        if (fast != KeyCommandFastPath.NOT_HANDLED) {
+            return fast;
+        }
         YkmfaCommand top = new YkmfaCommand(context);
-        CommandLine cl = commandLine(top, context);
+        String invoked = Subcommands.invoked(args);
+        CommandLine cl = commandLine(top, context, invoked == null ? Subcommands.NAMES : List.of(invoked));
         return cl.execute(args);
     }
 
     /**
      * @param top the top command
      * @param context the context
-     * @return the configured command line (exposed for help rendering tests)
+     * @return the configured command line with every subcommand (exposed for help rendering tests)
      */
     static CommandLine commandLine(YkmfaCommand top, CliContext context) {
+        return commandLine(top, context, Subcommands.NAMES);
+    }
+
+    private static CommandLine commandLine(YkmfaCommand top, CliContext context, List<String> subcommands) {
         CommandLine cl = new CommandLine(top);
+        // Before the settings below: picocli applies them only to the subcommands present when they are set.
+        for (String name : subcommands) {
+            cl.addSubcommand(name, Subcommands.commandClass(name));
+        }
         cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
@@ -60,15 +74,25 @@ public final class Cli {
             context.err().flush();
             return ExitCodes.USAGE;
         });
-        cl.setExecutionExceptionHandler((e, failed, parseResult) -> {
-            if (top.log().enabled()) {
-                e.printStackTrace(context.err());
-            }
-            context.err().println(ERROR_PREFIX + oneLine(describe(e)));
-            context.err().flush();
-            return exitCode(e);
-        });
+        cl.setExecutionExceptionHandler((e, failed, parseResult) -> reportFailure(e, top, context));
         return cl;
+    }
+
+    /**
+     * Reports a command's failure: one line on stderr (and the stack trace with {@code -v}).
+     *
+     * @param e the failure
+     * @param top the top command (its {@code -v} log)
+     * @param context the streams
+     * @return the exit code
+     */
+    static int reportFailure(Throwable e, YkmfaCommand top, CliContext context) {
+        if (top.log().enabled()) {
+            e.printStackTrace(context.err());
+        }
+        context.err().println(ERROR_PREFIX + oneLine(describe(e)));
+        context.err().flush();
+        return exitCode(e);
     }
 
     /**

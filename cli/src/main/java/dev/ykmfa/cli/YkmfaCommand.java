@@ -1,15 +1,6 @@
 package dev.ykmfa.cli;
 
 import dev.ykmfa.cli.aws.AwsSettings;
-import dev.ykmfa.cli.command.AddCommand;
-import dev.ykmfa.cli.command.AssumeCommand;
-import dev.ykmfa.cli.command.CodeCommand;
-import dev.ykmfa.cli.command.CredentialProcessCommand;
-import dev.ykmfa.cli.command.DeleteCommand;
-import dev.ykmfa.cli.command.DemoCommand;
-import dev.ykmfa.cli.command.EnrollCommand;
-import dev.ykmfa.cli.command.SimCommand;
-import dev.ykmfa.cli.command.InfoCommand;
 import dev.ykmfa.cli.key.KeyAccess;
 import dev.ykmfa.cli.key.KeyConnector;
 import dev.ykmfa.cli.key.PcscKeyConnector;
@@ -24,11 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The top {@code ykmfa} command: the global options (inherited by every subcommand) and the subcommands. */
+/**
+ * The top {@code ykmfa} command: the global options (inherited by every subcommand). The subcommands are added by
+ * {@link Cli} from {@link Subcommands}: all of them, or only the invoked one (start-up time).
+ */
 @Command(name = "ykmfa", mixinStandardHelpOptions = true, versionProvider = YkmfaCommand.Version.class,
-        subcommands = {DemoCommand.class, SimCommand.class, InfoCommand.class, CodeCommand.class, AddCommand.class,
-                DeleteCommand.class, EnrollCommand.class,
-                AssumeCommand.class, CredentialProcessCommand.class},
         description = {"A YubiKey's OATH-TOTP applet as an AWS IAM virtual MFA device: the AWS Security Blog's "
                 + "workflow (an admin enrolls the key, a developer assumes an MFA-protected role with a touch) as "
                 + "one command, plus a simulator to try it without a key or an AWS account.", ""},
@@ -90,6 +81,17 @@ public final class YkmfaCommand implements Callable<Integer> {
         if (verbose) {
             log.enable();
         }
+    }
+
+    /**
+     * Sets the options a key command uses when {@link KeyCommandFastPath} parsed the command line instead of picocli.
+     *
+     * @param reader the {@code --reader} value, or null
+     * @param verbose {@code -v}
+     */
+    void presetKeyOptions(String reader, boolean verbose) {
+        this.reader = reader;
+        setVerbose(verbose);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.ykmfa.cli.command;
 
+import dev.ykmfa.cli.CliContext;
 import dev.ykmfa.cli.CliException;
 import dev.ykmfa.cli.ExitCodes;
 import dev.ykmfa.cli.UsageException;
@@ -8,6 +9,7 @@ import dev.ykmfa.cli.key.KeyAccess;
 import dev.ykmfa.cli.key.KeyMfaCodeSource;
 import dev.ykmfa.protocol.ykoath.CalculateAllEntry;
 import dev.ykmfa.protocol.ykoath.Code;
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -36,11 +38,24 @@ public final class CodeCommand extends Subcommand {
 
     @Override
     public Integer call() {
+        return show(ykmfa.keyAccess(), context(), name, single);
+    }
+
+    /**
+     * Prints the codes: the command itself, also run without picocli by the key commands' fast path.
+     *
+     * @param access the key
+     * @param context streams and clock
+     * @param name part of the credential name, or null for all
+     * @param single print only the code of the one match
+     * @return the exit code
+     */
+    public static int show(KeyAccess access, CliContext context, String name, boolean single) {
         if (single && name == null) {
             throw new UsageException("--single needs a NAME that matches exactly one credential");
         }
-        KeyAccess access = ykmfa.keyAccess();
-        Instant now = context().clock().instant();
+        PrintStream out = context.out();
+        Instant now = context.clock().instant();
         try (KeyAccess.OpenKey key = access.openUnlocked()) {
             List<CalculateAllEntry> entries = key.session().calculateAll(now);
             if (name != null) {
@@ -63,22 +78,22 @@ public final class CodeCommand extends Subcommand {
                     return key.session().calculate(entry.id(), now).value();
                 });
                 if (single) {
-                    out().println(value);
+                    out.println(value);
                 } else {
-                    print(java.util.Collections.singletonList(new String[] {entry.id().displayName(), value}));
+                    print(out, java.util.Collections.singletonList(new String[] {entry.id().displayName(), value}));
                 }
                 return ExitCodes.OK;
             }
-            print(entries.stream().map(e -> new String[] {e.id().displayName(),
+            print(out, entries.stream().map(e -> new String[] {e.id().displayName(),
                 e.code().map(Code::value).orElse(e.touchRequired() ? TOUCH_MARK : HOTP_MARK)}).toList());
         }
         return ExitCodes.OK;
     }
 
-    private void print(List<String[]> rows) {
+    private static void print(PrintStream out, List<String[]> rows) {
         int width = rows.stream().mapToInt(r -> r[0].length()).max().orElse(0);
         for (String[] row : rows) {
-            out().printf("%-" + Math.max(width, 1) + "s  %s%n", row[0], row[1]);
+            out.printf("%-" + Math.max(width, 1) + "s  %s%n", row[0], row[1]);
         }
     }
 }

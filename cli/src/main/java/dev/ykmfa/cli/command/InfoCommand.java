@@ -1,8 +1,10 @@
 package dev.ykmfa.cli.command;
 
+import dev.ykmfa.cli.CliContext;
 import dev.ykmfa.cli.ExitCodes;
 import dev.ykmfa.cli.key.KeyAccess;
 import dev.ykmfa.protocol.ykoath.OathSelectInfo;
+import java.io.PrintStream;
 import picocli.CommandLine.Command;
 
 /** {@code ykmfa info}: the key's OATH application (like {@code ykman oath info}) and how many credentials it holds. */
@@ -14,26 +16,37 @@ import picocli.CommandLine.Command;
 public final class InfoCommand extends Subcommand {
     @Override
     public Integer call() {
-        KeyAccess access = ykmfa.keyAccess();
+        return show(ykmfa.keyAccess(), context());
+    }
+
+    /**
+     * Prints the key's OATH application: the command itself, also run without picocli by the key commands' fast path.
+     *
+     * @param access the key
+     * @param context streams and environment
+     * @return the exit code
+     */
+    public static int show(KeyAccess access, CliContext context) {
+        PrintStream out = context.out();
         try (KeyAccess.OpenKey key = access.open()) {
             OathSelectInfo info = key.session().info();
-            row("Reader", key.readerName());
-            row("OATH version", info.version());
-            row("Device ID", info.deviceId());
-            row("Password protection", info.passwordProtected() ? "enabled" : "disabled");
+            row(out, "Reader", key.readerName());
+            row(out, "OATH version", info.version());
+            row(out, "Device ID", info.deviceId());
+            row(out, "Password protection", info.passwordProtected() ? "enabled" : "disabled");
             String count;
-            if (key.session().isLocked() && context().env(KeyAccess.ENV_PASSWORD) == null) {
+            if (key.session().isLocked() && context.env(KeyAccess.ENV_PASSWORD) == null) {
                 count = "(locked: set " + KeyAccess.ENV_PASSWORD + " or run `ykmfa code` to unlock)";
             } else {
                 access.unlock(key);
                 count = String.valueOf(key.session().list().size());
             }
-            row("Credentials", count);
+            row(out, "Credentials", count);
         }
         return ExitCodes.OK;
     }
 
-    private void row(String label, String value) {
-        out().printf("%-20s %s%n", label + ":", value);
+    private static void row(PrintStream out, String label, String value) {
+        out.printf("%-20s %s%n", label + ":", value);
     }
 }
