@@ -6,9 +6,11 @@ import dev.ykmfa.protocol.transport.TransportException;
 import dev.ykmfa.sim.applet.ManagementApplet;
 import dev.ykmfa.sim.applet.OathApplet;
 import dev.ykmfa.sim.applet.PersistentWriter;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import javacard.framework.AID;
 import javax.smartcardio.CardTerminal;
 
@@ -27,6 +29,11 @@ import javax.smartcardio.CardTerminal;
  * byte[] response = key.transmit(HexFormat.of().parseHex("00A4040007A0000005272101"));
  * }</pre>
  *
+ * <p>With {@link Builder#stateFile(Path)} the key's content (credentials with their HOTP counters, the access
+ * key, the salt, serial, firmware version and capacity) survives the process: it is loaded from that file when it
+ * exists and saved to it, atomically, after every APDU that changed the applet's persistent store.
+ * {@link #saveState(Path)} writes a snapshot on demand.
+ *
  * <p>Thread-safe: jCardSim keeps its active runtime in a global, so every APDU of every simulated key in the JVM
  * runs under one lock.
  */
@@ -41,12 +48,17 @@ public final class SimulatedYubiKey implements ApduTransport {
     private final PersistentWriter writer;
     private final TearingControl tearing;
     private final byte[][] installedAids;
+    private final AppletStateAccess state;
+    private final Path stateFile;
+    /** The store image last written to {@link #stateFile} (guarded by the simulator lock). */
+    private byte[] savedImage;
     private volatile boolean removed;
 
-    private SimulatedYubiKey(Builder b) {
-        this.serial = b.serial;
-        this.firmware = b.firmware.clone();
-        this.capacity = b.capacity;
+    private SimulatedYubiKey(Builder b, KeyStateFile.Contents restored) {
+        this.serial = restored != null ? restored.serial : b.serial;
+        this.firmware = restored != null ? restored.firmware.clone() : b.firmware.clone();
+        this.capacity = restored != null ? restored.capacity : b.capacity;
+        this.stateFile = b.stateFile;
         KeyRuntime runtime = new KeyRuntime();
         byte[] oathAid = HEX.parseHex(SimConstants.OATH_AID);
         byte[] mgmtAid = HEX.parseHex(SimConstants.MANAGEMENT_AID);
@@ -65,6 +77,18 @@ public final class SimulatedYubiKey implements ApduTransport {
             TouchPolicy policy = b.touchPolicy;
             applet.attachTouchPort(policy::awaitTouch);
             writer = applet.persistentWriter();
+            state = new AppletStateAccess(applet);
+            if (restored != null) {
+                if (restored.storeImage.length != state.imageLength()) {
+                    throw KeyStateFile.corrupt(b.stateFile.toAbsolutePath(), "its store image has "
+                            + restored.storeImage.length + " bytes but this simulator's applet with capacity "
+                            + capacity + " needs " + state.imageLength() + " (written by an incompatible version)");
+                }
+                state.importImage(restored.storeImage);
+                savedImage = restored.storeImage;
+            } else if (stateFile != null) {
+                saveIfChanged();
+            }
         }
         tearing = new TearingControl(writer, JCARDSIM_LOCK);
         installedAids = new byte[][] {oathAid, mgmtAid};
@@ -117,15 +141,69 @@ public final class SimulatedYubiKey implements ApduTransport {
                     return statusWord(SimConstants.SW_FILE_NOT_FOUND);
                 }
             }
-            byte[] response = simulator.transmitCommand(apdu);
+            byte[] response;
+            try {
+                response = simulator.transmitCommand(apdu);
+            } catch (IllegalArgumentException e) {
+                // jCardSim refuses APDUs whose Lc/Le do not match their length; a card answers "wrong length"
+                return statusWord(SimConstants.SW_WRONG_LENGTH);
+            } finally {
+                if (!writer.hasTorn()) {
+                    saveIfChanged();
+                }
+            }
             if (writer.hasTorn()) {
                 writer.disarm();
                 simulator.reset();
+                saveIfChanged(); // a torn write leaves what the EEPROM would hold
                 throw new TransportException("Simulated power loss at an armed persistent write: the simulated "
                         + "YubiKey was power-cycled.");
             }
             return response;
         }
+    }
+
+    /** Writes the store to {@link #stateFile} when it differs from what was written last; under the lock. */
+    private void saveIfChanged() {
+        if (stateFile == null) {
+            return;
+        }
+        byte[] image = state.exportImage();
+        if (savedImage != null && Arrays.equals(image, savedImage)) {
+            Arrays.fill(image, (byte) 0);
+            return;
+        }
+        KeyStateFile.write(stateFile, new KeyStateFile.Contents(serial, firmware, capacity, image));
+        if (savedImage != null) {
+            Arrays.fill(savedImage, (byte) 0);
+        }
+        savedImage = image;
+    }
+
+    /**
+     * Writes the key's whole content (credentials with their HOTP counters, the access key, the salt, serial,
+     * firmware version and capacity) to {@code file}, atomically and readable by the owner only (mode 0600 on
+     * POSIX file systems); missing parent directories are created (mode 0700). The file holds OATH secrets.
+     * {@link Builder#stateFile(Path)} starts a key from it.
+     *
+     * @param file where to write; replaced if it exists
+     * @throws SimulatorStateException when the file cannot be written (the message names it)
+     */
+    public void saveState(Path file) {
+        Objects.requireNonNull(file, "file");
+        synchronized (JCARDSIM_LOCK) {
+            byte[] image = state.exportImage();
+            try {
+                KeyStateFile.write(file, new KeyStateFile.Contents(serial, firmware, capacity, image));
+            } finally {
+                Arrays.fill(image, (byte) 0);
+            }
+        }
+    }
+
+    /** @return the file this key loads from and saves to after every change, if one was set */
+    public Optional<Path> stateFile() {
+        return Optional.ofNullable(stateFile);
     }
 
     private static boolean isSelectByName(byte[] apdu) {
@@ -139,23 +217,25 @@ public final class SimulatedYubiKey implements ApduTransport {
             return null;
         }
         int lc = apdu[SimConstants.OFFSET_LC] & 0xFF;
-        if (lc == 0 || apdu.length < SimConstants.OFFSET_DATA + lc) {
+        int dataOff = SimConstants.OFFSET_DATA;
+        if (lc == 0 && apdu.length >= SimConstants.OFFSET_DATA + 2) { // extended length: 00 Lc1 Lc2
+            lc = ((apdu[SimConstants.OFFSET_DATA] & 0xFF) << 8) | (apdu[SimConstants.OFFSET_DATA + 1] & 0xFF);
+            dataOff = SimConstants.OFFSET_DATA + 2;
+        }
+        if (lc == 0 || apdu.length < dataOff + lc) {
             return null;
         }
-        byte[] given = Arrays.copyOfRange(apdu, SimConstants.OFFSET_DATA, SimConstants.OFFSET_DATA + lc);
+        byte[] given = Arrays.copyOfRange(apdu, dataOff, dataOff + lc);
         for (byte[] aid : installedAids) {
             boolean longer = given.length >= aid.length && Arrays.equals(aid, 0, aid.length, given, 0, aid.length);
             boolean partial = given.length >= SimConstants.MIN_PARTIAL_AID && given.length < aid.length
                     && Arrays.equals(aid, 0, given.length, given, 0, given.length);
             if (longer || partial) {
-                int trailer = apdu.length - (SimConstants.OFFSET_DATA + lc); // 0 or 1 (Le)
-                byte[] out = new byte[SimConstants.OFFSET_DATA + aid.length + trailer];
+                // a short SELECT naming the installed AID exactly, with Le 00 (the response is short)
+                byte[] out = new byte[SimConstants.OFFSET_DATA + aid.length + 1];
                 System.arraycopy(apdu, 0, out, 0, SimConstants.OFFSET_LC);
                 out[SimConstants.OFFSET_LC] = (byte) aid.length;
                 System.arraycopy(aid, 0, out, SimConstants.OFFSET_DATA, aid.length);
-                if (trailer > 0) {
-                    out[out.length - 1] = apdu[apdu.length - 1];
-                }
                 return out;
             }
         }
@@ -250,6 +330,10 @@ public final class SimulatedYubiKey implements ApduTransport {
         private int[] firmware = SimConstants.DEFAULT_FIRMWARE.clone();
         private int capacity = SimConstants.DEFAULT_CAPACITY;
         private TouchPolicy touchPolicy = TouchPolicy.APPROVE;
+        private Path stateFile;
+        private boolean serialSet;
+        private boolean firmwareSet;
+        private boolean capacitySet;
 
         private Builder() {
         }
@@ -263,6 +347,7 @@ public final class SimulatedYubiKey implements ApduTransport {
                 throw new IllegalArgumentException("serial must be positive, was " + serial);
             }
             this.serial = serial;
+            this.serialSet = true;
             return this;
         }
 
@@ -280,6 +365,7 @@ public final class SimulatedYubiKey implements ApduTransport {
                 }
             }
             this.firmware = new int[] {major, minor, patch};
+            this.firmwareSet = true;
             return this;
         }
 
@@ -293,6 +379,7 @@ public final class SimulatedYubiKey implements ApduTransport {
                         + ", was " + capacity);
             }
             this.capacity = capacity;
+            this.capacitySet = true;
             return this;
         }
 
@@ -305,9 +392,50 @@ public final class SimulatedYubiKey implements ApduTransport {
             return this;
         }
 
-        /** @return the key, freshly installed (no credentials, no password) */
+        /**
+         * Makes the key persistent: {@link #build()} loads the key's content from {@code file} when it exists
+         * (its serial, firmware version and capacity win over the builder's defaults), or creates the file with the
+         * fresh key's content (so its salt, the device id, is stable from the first run); afterwards every APDU that
+         * changes the applet's persistent store (PUT, DELETE, RENAME, SET CODE, RESET, HOTP CALCULATE, a raised
+         * "only increasing" challenge, recovery after a power loss) saves it again before its response is returned,
+         * as {@link SimulatedYubiKey#saveState(Path)} does. A failed save makes that {@code transmit} throw
+         * {@link SimulatorStateException}, and every later one until a save succeeds (the change is retried). One process per file: concurrent writers are not coordinated.
+         *
+         * @param file the state file, e.g. {@code DIR/key.state}; its parent directories are created if missing
+         * @return this builder
+         */
+        public Builder stateFile(Path file) {
+            this.stateFile = Objects.requireNonNull(file, "file");
+            return this;
+        }
+
+        /**
+         * @return the key: freshly installed (no credentials, no password), or restored from the
+         *     {@link #stateFile(Path) state file}
+         * @throws SimulatorStateException when the state file is corrupt, of another format version, unreadable,
+         *     or holds a serial/firmware/capacity other than one set explicitly on this builder; the message names
+         *     the file and the fix (usually: delete it to start with an empty key)
+         */
         public SimulatedYubiKey build() {
-            return new SimulatedYubiKey(this);
+            KeyStateFile.Contents restored = stateFile == null ? null : KeyStateFile.readIfPresent(stateFile);
+            if (restored != null) {
+                requireSame(serialSet && restored.serial != serial, "serial " + restored.serial,
+                        "serial " + serial);
+                requireSame(firmwareSet && !Arrays.equals(restored.firmware, firmware),
+                        "firmware " + restored.firmware[0] + "." + restored.firmware[1] + "." + restored.firmware[2],
+                        "firmware " + firmware[0] + "." + firmware[1] + "." + firmware[2]);
+                requireSame(capacitySet && restored.capacity != capacity, "capacity " + restored.capacity,
+                        "capacity " + capacity);
+            }
+            return new SimulatedYubiKey(this, restored);
+        }
+
+        private void requireSame(boolean conflict, String inFile, String requested) {
+            if (conflict) {
+                throw new SimulatorStateException("The simulated key's state file " + stateFile.toAbsolutePath()
+                        + " holds a key with " + inFile + ", but " + requested + " was requested. Drop that option "
+                        + "to keep the saved key, or delete the file to start a new empty key.");
+            }
         }
     }
 }

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * What happens when the simulated key asks for a touch (a credential with the touch property is calculated).
  * Return {@code true} for "touched in time"; {@code false} makes the card answer {@code 6982}, which ykman reports
- * as "Touch account timed out!". The policy runs on the thread that sent the APDU.
+ * as "Touch account timed out!". The policy runs on the thread that sent the APDU, while the simulator's lock is
+ * held: a policy that blocks also blocks every other simulated key in the JVM until it returns.
  *
  * <pre>{@code
  * AtomicInteger touches = new AtomicInteger();

@@ -50,6 +50,7 @@ public final class VpcdBridge implements AutoCloseable {
     private volatile boolean running = true;
     private volatile CountDownLatch connected = new CountDownLatch(1);
     private volatile int connections;
+    private final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
     private Socket socket;
 
     private VpcdBridge(SimulatedYubiKey key, String host, int port) {
@@ -84,9 +85,17 @@ public final class VpcdBridge implements AutoCloseable {
      *     what {@code ykman --reader} needs
      */
     public String readerName() {
-        int slot = address.getPort() - SimConstants.VPCD_DEFAULT_PORT;
+        return readerNameFor(address.getPort());
+    }
+
+    /**
+     * @param port a vpcd port
+     * @return the reader name pcscd gives the vpcd slot on that port (vpcd's default configuration)
+     */
+    public static String readerNameFor(int port) {
+        int slot = port - SimConstants.VPCD_DEFAULT_PORT;
         if (slot < 0 || slot > 9) {
-            return "Virtual PCD (vpcd slot on port " + address.getPort() + ")";
+            return "Virtual PCD (vpcd slot on port " + port + ")";
         }
         return SimConstants.VPCD_READER_PREFIX + slot;
     }
@@ -113,6 +122,14 @@ public final class VpcdBridge implements AutoCloseable {
     /** @return how many times the bridge has connected to vpcd (reconnects after a pcscd restart count too) */
     public int connectionCount() {
         return connections;
+    }
+
+    /**
+     * @return how many frames vpcd has sent so far (power, reset, ATR requests and APDUs); stays 0 when vpcd accepted
+     *     the TCP connection but does not talk to this bridge (e.g. another card already holds the slot)
+     */
+    public int framesReceived() {
+        return frames.get();
     }
 
     private void run() {
@@ -164,6 +181,7 @@ public final class VpcdBridge implements AutoCloseable {
                 return;
             }
             byte[] payload = readFully(in, length);
+            frames.incrementAndGet();
             if (length == 1) {
                 control(payload[0] & 0xFF, out);
             } else if (length > 1) {
@@ -185,6 +203,10 @@ public final class VpcdBridge implements AutoCloseable {
             return key.transmit(apdu);
         } catch (TransportException e) {
             LOG.log(System.Logger.Level.DEBUG, "simulated key refused an APDU: {0}", e.getMessage());
+            return SW_ABORTED.clone();
+        } catch (SimulatorStateException e) {
+            // the command ran, but its effect could not be saved: report failure rather than pretend success
+            LOG.log(System.Logger.Level.WARNING, "simulated key could not save its state: {0}", e.getMessage());
             return SW_ABORTED.clone();
         }
     }

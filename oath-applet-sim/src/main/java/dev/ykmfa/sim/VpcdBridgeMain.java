@@ -1,6 +1,7 @@
 package dev.ykmfa.sim;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 
@@ -9,12 +10,15 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -cp ... dev.ykmfa.sim.VpcdBridgeMain [--host H] [--port P] [--serial N] [--capacity N] [--touch approve|deny]
+ *                                   [--state FILE]
  * </pre>
  * It prints the reader name and, once vpcd accepted the connection, a line starting with {@code ready}.
- * Exit code 2 for bad arguments.
+ * With {@code --state FILE} the key's content is loaded from FILE if it exists and saved to it after every change
+ * ({@link SimulatedYubiKey.Builder#stateFile(Path)}). Exit code 2 for bad arguments, 1 for an unusable state file.
  */
 public final class VpcdBridgeMain {
     private static final int EXIT_USAGE = 2;
+    private static final int EXIT_STATE = 1;
     private static final Duration STATUS_WAIT = Duration.ofSeconds(10);
 
     private VpcdBridgeMain() {
@@ -35,6 +39,7 @@ public final class VpcdBridgeMain {
                     case "--serial" -> builder.serial(Integer.parseInt(value(args, ++i, a)));
                     case "--capacity" -> builder.capacity(Integer.parseInt(value(args, ++i, a)));
                     case "--touch" -> builder.touchPolicy(touch(value(args, ++i, a)));
+                    case "--state" -> builder.stateFile(Path.of(value(args, ++i, a)));
                     case "-h", "--help" -> {
                         usage(out);
                         return;
@@ -48,7 +53,14 @@ public final class VpcdBridgeMain {
             System.exit(EXIT_USAGE);
             return;
         }
-        SimulatedYubiKey key = builder.build();
+        SimulatedYubiKey key;
+        try {
+            key = builder.build();
+        } catch (SimulatorStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(EXIT_STATE);
+            return;
+        }
         VpcdBridge bridge = VpcdBridge.start(key, host, port);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -84,6 +96,6 @@ public final class VpcdBridgeMain {
 
     private static void usage(PrintStream out) {
         out.println("usage: VpcdBridgeMain [--host 127.0.0.1] [--port 35963] [--serial N] [--capacity 1..254]"
-                + " [--touch approve|deny]");
+                + " [--touch approve|deny] [--state FILE]");
     }
 }

@@ -44,6 +44,9 @@ final class Apdus {
     static byte[] tlv(int tag, byte[] value) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(tag);
+        if (value.length > 0x7F) {
+            out.write(0x81);
+        }
         out.write(value.length);
         out.writeBytes(value);
         return out.toByteArray();

@@ -79,7 +79,7 @@ final class CredentialStore {
         meta = new byte[META_LENGTH];
         salts = new byte[(short) (2 * YkoathConstants.SALT_LENGTH)];
         passwords = new byte[(short) (2 * PASSWORD_RECORD_LENGTH)];
-        random.generateData(scratch, (short) 0, YkoathConstants.SALT_LENGTH);
+        random.nextBytes(scratch, (short) 0, YkoathConstants.SALT_LENGTH);
         Util.arrayCopy(scratch, (short) 0, salts, saltOffsetFor(FIRST_EPOCH), YkoathConstants.SALT_LENGTH);
         meta[META_EPOCH] = FIRST_EPOCH;
     }
@@ -338,7 +338,7 @@ final class CredentialStore {
     void reset(RandomData random, byte[] scratch) {
         byte epoch = meta[META_EPOCH];
         byte next = epoch >= LAST_EPOCH ? FIRST_EPOCH : (byte) (epoch + 1);
-        random.generateData(scratch, (short) 0, YkoathConstants.SALT_LENGTH);
+        random.nextBytes(scratch, (short) 0, YkoathConstants.SALT_LENGTH);
         writer.copy(scratch, (short) 0, salts, saltOffsetFor(next), YkoathConstants.SALT_LENGTH);
         writer.writeByte(meta, META_EPOCH, next);
         recover();

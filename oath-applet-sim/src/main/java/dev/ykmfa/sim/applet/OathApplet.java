@@ -7,6 +7,7 @@ import javacard.framework.ISOException;
 import javacard.framework.JCSystem;
 import javacard.framework.Util;
 import javacard.security.RandomData;
+import javacardx.apdu.ExtendedLength;
 
 /**
  * A clean-room YKOATH applet (see {@code spec/ykoath.md}) written as Java Card 3.0.5 classic code.
@@ -17,14 +18,19 @@ import javacard.security.RandomData;
  * <p>Persistent state lives in {@link CredentialStore}, whose updates are atomic by construction; every mutating
  * command additionally runs inside a {@code JCSystem} transaction for real cards. Session state (unlocked flag,
  * SELECT challenge, pending response chain) is transient and reset at every SELECT.
+ *
+ * <p>Accepts short APDUs of every case (with or without Le) and extended-length APDUs (ykman 5.5+ over a USB-classified
+ * link sends those); responses longer than 255 bytes are always chained with {@code 61xx} + SEND REMAINING.
  */
-public final class OathApplet extends Applet {
+public final class OathApplet extends Applet implements ExtendedLength {
     private static final short OUT_SIZE = (short) 512;
     private static final short SCRATCH_SIZE = (short) 128;
     private static final short DEFAULT_MAJOR = (short) 5;
     private static final short DEFAULT_MINOR = (short) 4;
     private static final short DEFAULT_PATCH = (short) 3;
     private static final short INSTALL_CAPACITY_LENGTH = (short) 2;
+    /** No YKOATH command carries more (the largest PUT is about 210 bytes); longer data is refused early. */
+    private static final short MAX_COMMAND_DATA = (short) 1024;
 
     // session byte flags
     private static final short S_UNLOCKED = (short) 0;
@@ -81,7 +87,7 @@ public final class OathApplet extends Applet {
         }
         writer = new PersistentWriter();
         hmac = new HmacEngine();
-        random = RandomData.getInstance(RandomData.ALG_SECURE_RANDOM);
+        random = RandomData.getInstance(RandomData.ALG_KEYGENERATION);
         out = JCSystem.makeTransientByteArray(OUT_SIZE, JCSystem.CLEAR_ON_DESELECT);
         scratch = JCSystem.makeTransientByteArray(SCRATCH_SIZE, JCSystem.CLEAR_ON_DESELECT);
         selectChallenge = JCSystem.makeTransientByteArray(YkoathConstants.SELECT_CHALLENGE_LENGTH,
@@ -260,7 +266,7 @@ public final class OathApplet extends Applet {
         out[n++] = (byte) YkoathConstants.SALT_LENGTH;
         n = Util.arrayCopyNonAtomic(store.salts(), store.saltOffset(), out, n, YkoathConstants.SALT_LENGTH);
         if (store.hasPassword()) {
-            random.generateData(selectChallenge, (short) 0, YkoathConstants.SELECT_CHALLENGE_LENGTH);
+            random.nextBytes(selectChallenge, (short) 0, YkoathConstants.SELECT_CHALLENGE_LENGTH);
             session[S_CHALLENGE_VALID] = 1;
             out[n++] = YkoathConstants.TAG_CHALLENGE;
             out[n++] = (byte) YkoathConstants.SELECT_CHALLENGE_LENGTH;
@@ -383,7 +389,7 @@ public final class OathApplet extends Applet {
         short keyTlv = expectTag(buf, off, end, YkoathConstants.TAG_KEY);
         short keyTlvLen = registers[R_TLV_LEN];
         if (keyTlvLen == 0) {
-            if ((short) (keyTlv) != end) {
+            if (keyTlv != end) {
                 ISOException.throwIt(ISO7816.SW_WRONG_DATA);
             }
             beginWrite();
@@ -445,7 +451,6 @@ public final class OathApplet extends Applet {
         hmac.compute(alg, keys, keyOff, keyLen, selectChallenge, (short) 0,
                 YkoathConstants.SELECT_CHALLENGE_LENGTH, scratch, (short) 0);
         if (Util.arrayCompare(scratch, (short) 0, buf, respOff, hashLen) != 0) {
-            session[S_UNLOCKED] = 0;
             ISOException.throwIt(ISO7816.SW_WRONG_DATA);
         }
         session[S_UNLOCKED] = 1;
@@ -699,8 +704,16 @@ public final class OathApplet extends Applet {
     private static short receive(APDU apdu) {
         short got = apdu.setIncomingAndReceive();
         short want = apdu.getIncomingLength();
-        if (got != want) {
+        short off = apdu.getOffsetCdata();
+        if (want < 0 || want > MAX_COMMAND_DATA) {
             ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+        }
+        while (got < want) {
+            short n = apdu.receiveBytes((short) (off + got));
+            if (n <= 0) {
+                ISOException.throwIt(ISO7816.SW_WRONG_LENGTH);
+            }
+            got = (short) (got + n);
         }
         return got;
     }

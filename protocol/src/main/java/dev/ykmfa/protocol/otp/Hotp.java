@@ -162,6 +162,11 @@ public final class Hotp {
 
     /** Constant-time search of {@code code} among the counters {@code from…to} (inclusive); NO_MATCH if absent. */
     long matchRange(CharSequence code, long from, long to) {
+        if (!isDecimal(code)) {
+            // The shape of a code is not secret; refusing early also stops chars such as U+0131 from aliasing '1'
+            // when narrowed to a byte.
+            return NO_MATCH;
+        }
         byte[] given = asciiDigits(code);
         long matched = NO_MATCH;
         boolean found = false;
@@ -174,6 +179,16 @@ public final class Hotp {
             found |= equal;
         }
         return matched;
+    }
+
+    private static boolean isDecimal(CharSequence code) {
+        for (int i = 0; i < code.length(); i++) {
+            char ch = code.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return false;
+            }
+        }
+        return code.length() > 0;
     }
 
     private byte[] asciiDigits(CharSequence code) {

@@ -1,10 +1,14 @@
 package dev.ykmfa.protocol.transport;
 
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardChannel;
@@ -36,7 +40,8 @@ import javax.smartcardio.TerminalFactory;
  * </ul>
  *
  * <p>The card is opened with exclusive access ({@code Card.beginExclusive}) for the life of the transport; when
- * another process holds it the error says so. {@link #close()} ends the exclusive access and disconnects with a
+ * another process holds it the error says so; a second transport on the same terminal in the same JVM is refused
+ * (the JDK would hand both the same {@code Card}). {@link #close()} ends the exclusive access and disconnects with a
  * card reset, so an unlocked OATH session is not left behind. Not thread-safe.
  */
 public final class PcscTransport implements ApduTransport {
@@ -59,12 +64,19 @@ public final class PcscTransport implements ApduTransport {
         }
     }
 
+    /** Terminals with an open PcscTransport in this JVM (the JDK shares one Card per terminal between connects). */
+    private static final Set<CardTerminal> OPEN_TERMINALS = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** What the JDK says when another holder in the same JVM already has exclusive access. */
+    private static final String JDK_SAME_PROGRAM_EXCLUSIVE = "already assigned";
+
+    private final CardTerminal terminal;
     private final String readerName;
     private final Card card;
     private final CardChannel channel;
     private boolean closed;
 
-    private PcscTransport(String readerName, Card card) {
+    private PcscTransport(CardTerminal terminal, String readerName, Card card) {
+        this.terminal = terminal;
         this.readerName = readerName;
         this.card = card;
         this.channel = card.getBasicChannel();
@@ -93,7 +105,32 @@ public final class PcscTransport implements ApduTransport {
         return open(readerNameSubstring, terminals());
     }
 
+    /**
+     * Like {@link #open(String)}, but waits up to {@code cardWait} for a card to appear in the chosen reader (a key
+     * being inserted, or a simulated key whose bridge to vpcd just connected).
+     *
+     * @param readerNameSubstring part of the reader name
+     * @param cardWait how long to wait for a card; zero does not wait
+     * @return the transport
+     * @throws TransportException as {@link #open(String)}, or when no card appeared in time
+     */
+    public static PcscTransport open(String readerNameSubstring, Duration cardWait) {
+        CardTerminal terminal = choose(readerNameSubstring, terminals());
+        try {
+            if (!cardWait.isZero() && !terminal.isCardPresent()) {
+                terminal.waitForCardPresent(Math.max(1, cardWait.toMillis()));
+            }
+        } catch (CardException e) {
+            throw new TransportException(connectFailure(terminal.getName(), e), e);
+        }
+        return open(terminal);
+    }
+
     static PcscTransport open(String readerNameSubstring, CardTerminals terminals) {
+        return open(choose(readerNameSubstring, terminals));
+    }
+
+    private static CardTerminal choose(String readerNameSubstring, CardTerminals terminals) {
         Objects.requireNonNull(readerNameSubstring, "readerNameSubstring");
         List<CardTerminal> all = list(terminals);
         String wanted = readerNameSubstring.toLowerCase(Locale.ROOT);
@@ -119,7 +156,7 @@ public final class PcscTransport implements ApduTransport {
             throw new TransportException("several PC/SC readers contain '" + readerNameSubstring + "': "
                     + quoted(matches) + "; give more of the name (the full name selects exactly one)");
         }
-        return open(matches.get(0));
+        return matches.get(0);
     }
 
     /**
@@ -132,21 +169,37 @@ public final class PcscTransport implements ApduTransport {
     public static PcscTransport open(CardTerminal terminal) {
         Objects.requireNonNull(terminal, "terminal");
         String name = terminal.getName();
-        Card card;
-        try {
-            card = terminal.connect(ANY_PROTOCOL);
-        } catch (CardNotPresentException e) {
-            throw new TransportException("no card in reader '" + name + "': insert the YubiKey and retry", e);
-        } catch (CardException | RuntimeException e) {
-            throw new TransportException(connectFailure(name, e), e);
+        synchronized (OPEN_TERMINALS) {
+            if (OPEN_TERMINALS.contains(terminal)) {
+                throw new TransportException(alreadyOpen(name));
+            }
+            Card card;
+            try {
+                card = terminal.connect(ANY_PROTOCOL);
+            } catch (CardNotPresentException e) {
+                throw new TransportException("no card in reader '" + name + "': insert the YubiKey and retry", e);
+            } catch (CardException | RuntimeException e) {
+                throw new TransportException(connectFailure(name, e), e);
+            }
+            try {
+                card.beginExclusive();
+            } catch (CardException | RuntimeException e) {
+                if (rootMessage(e).contains(JDK_SAME_PROGRAM_EXCLUSIVE)) {
+                    // The JDK hands every connect() in this JVM the same Card: it belongs to someone else here, so
+                    // disconnecting it would break them.
+                    throw new TransportException(alreadyOpen(name), e);
+                }
+                disconnectQuietly(card);
+                throw new TransportException(connectFailure(name, e), e);
+            }
+            OPEN_TERMINALS.add(terminal);
+            return new PcscTransport(terminal, name, card);
         }
-        try {
-            card.beginExclusive();
-        } catch (CardException | RuntimeException e) {
-            disconnectQuietly(card);
-            throw new TransportException(connectFailure(name, e), e);
-        }
-        return new PcscTransport(name, card);
+    }
+
+    private static String alreadyOpen(String reader) {
+        return "the card in '" + reader + "' is already open in this program: close the other PcscTransport (or"
+                + " OathSession) on it first";
     }
 
     /** @return the name of the reader this transport talks to */
@@ -210,6 +263,9 @@ public final class PcscTransport implements ApduTransport {
             // the card may be gone already; disconnecting below still releases the handle
         }
         disconnectQuietly(card);
+        synchronized (OPEN_TERMINALS) {
+            OPEN_TERMINALS.remove(terminal);
+        }
     }
 
     @Override

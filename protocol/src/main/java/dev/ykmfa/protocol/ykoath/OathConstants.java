@@ -11,7 +11,11 @@ public final class OathConstants {
     private OathConstants() {
     }
 
-    /** The OATH applet's AID, {@code A0 00 00 05 27 21 01} (§1.1). */
+    /**
+     * The OATH applet's AID (§1.1).
+     *
+     * @return a fresh copy of {@code A0 00 00 05 27 21 01}
+     */
     public static byte[] aid() {
         return new byte[] {(byte) 0xA0, 0x00, 0x00, 0x05, 0x27, 0x21, 0x01};
     }

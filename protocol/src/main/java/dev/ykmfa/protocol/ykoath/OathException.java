@@ -10,6 +10,7 @@ public class OathException extends RuntimeException {
     /** The value of {@link #statusWord()} when the failure was detected on the host, before or after the card. */
     public static final int NO_STATUS_WORD = -1;
 
+    /** The card's status word, or {@link #NO_STATUS_WORD}. */
     private final int statusWord;
 
     /**

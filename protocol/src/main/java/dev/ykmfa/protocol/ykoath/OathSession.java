@@ -32,6 +32,9 @@ import java.util.random.RandomGenerator;
  */
 public final class OathSession implements AutoCloseable {
 
+    /** Far above any real answer (64 credentials of 64-byte ids with 64-byte HMACs stay under 10 KiB). */
+    private static final int MAX_RESPONSE_LENGTH = 64 * 1024;
+
     private final ApduTransport transport;
     private final RandomGenerator random;
     private OathSelectInfo info;
@@ -348,6 +351,11 @@ public final class OathSession implements AutoCloseable {
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         data.writeBytes(r.data());
         while (r.sw1() == OathConstants.SW1_MORE_DATA) {
+            if (data.size() > MAX_RESPONSE_LENGTH) {
+                throw new MalformedResponseException(command.name() + " keeps answering 61xx after "
+                        + data.size() + " bytes: the card's response chaining is broken; re-insert the key",
+                        r.statusWord());
+            }
             r = ResponseApdu.parse(transport.transmit(SendRemainingCommand.INSTANCE.toApdu()));
             data.writeBytes(r.data());
         }

@@ -40,4 +40,13 @@ class HotpTest {
         assertEquals(-1, hotp.verify("969429", 0, 2));
         assertEquals(-1, hotp.verify("96942", 3, 0));
     }
+
+    @org.junit.jupiter.api.Test
+    void verify_refusesNonAsciiDigitLookalikes() {
+        Hotp hotp = Hotp.of(HashAlgorithm.SHA1, RFC4226_KEY, 6);
+        // U+0139 narrows to the byte 0x39 ('9'): "969429" spelled with such lookalikes must not match
+        assertEquals(-1, hotp.verify("96942\u0139", 3, 0));
+        assertEquals(-1, hotp.verify("\u0139\u0136\u0139\u0134\u0132\u0139", 3, 0));
+        assertEquals(3, hotp.verify("969429", 3, 0));
+    }
 }

@@ -122,10 +122,21 @@ class PcscTransportTest {
         PcscTransport first = PcscTransport.open(terminal);
         try {
             TransportException e = assertThrows(TransportException.class, () -> runInOtherThread(terminal));
-            assertTrue(e.getMessage().startsWith("the card in 'Probe Reader 00 00' is held by another process"),
-                    e.getMessage());
+            assertEquals("the card in 'Probe Reader 00 00' is already open in this program: close the other"
+                    + " PcscTransport (or OathSession) on it first", e.getMessage());
         } finally {
             first.close();
+        }
+    }
+
+    @Test
+    void open_twiceInOneProgram_isRefused_andLeavesTheFirstTransportWorking() {
+        try (PcscTransport first = PcscTransport.open(terminal)) {
+            assertThrows(TransportException.class, () -> PcscTransport.open(terminal));
+            assertEquals("9000", HEX.formatHex(first.transmit(hex(SELECT))));
+        }
+        try (PcscTransport again = PcscTransport.open(terminal)) {
+            assertEquals("9000", HEX.formatHex(again.transmit(hex(SELECT))), "closing released the terminal");
         }
     }
 

@@ -22,6 +22,9 @@ public class ProbeApplet extends Applet {
     static int getResponses;
     static int needsLeCalls;
 
+    private ProbeApplet() {
+    }
+
     /**
      * @param bArray install parameters
      * @param bOffset offset

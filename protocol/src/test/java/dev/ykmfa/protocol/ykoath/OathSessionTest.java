@@ -352,6 +352,42 @@ class OathSessionTest {
     }
 
     @Test
+    void setPassword_onNeoEraApplet_reselectsAndValidatesLikeYkman() {
+        ScriptedTransport card = new ScriptedTransport()
+                .expect(SELECT, "79 03 02 00 00 71 08 " + SALT_PASSWORD_VECTOR + " 9000")
+                .expect("00 03 00 00 33 73 11 21 75ae1b6c38f279ba7806e38a1cf4bd83 74 08 cef7764116a559c9"
+                        + " 75 14 70ee139c657a6c17d168204c6cb2ce75ea8baa79", "9000")
+                .expect(SELECT, SELECT_LOCKED)
+                .expect(VALIDATE_VECTOR, "75 14 ad26a35795871b08d19dc71e1f3736cbcba2d1db 9000");
+        OathSession s = OathSession.open(card, new FixedChallenges("cef7764116a559c9", HOST_CHALLENGE));
+        s.setPassword("secret123".toCharArray());
+        assertFalse(s.isLocked());
+        assertTrue(s.info().passwordProtected());
+        card.assertFinished();
+    }
+
+    @Test
+    void send_whenCardChainsForever_stopsWithMalformedResponse() {
+        ScriptedTransport card = card().expect("00 A1 00 00 00", "00".repeat(255) + "6100");
+        for (int i = 0; i < 260; i++) {
+            card.expect("00 A5 00 00 00", "00".repeat(255) + "6100");
+        }
+        OathSession s = OathSession.open(card);
+        MalformedResponseException e = assertThrows(MalformedResponseException.class, s::list);
+        assertTrue(e.getMessage().contains("chaining is broken"), e.getMessage());
+    }
+
+    @Test
+    void put_fromOtpAuthUri_usesItsParameters() {
+        ScriptedTransport card = card().expect("00 01 00 00 29 71 0F " + ascii("ACME:hotp@x.com")
+                + " 73 10 12 08 0042 000000000000000000000000 7A 04 0000002A", "9000");
+        dev.ykmfa.protocol.otp.OtpAuthUri uri = dev.ykmfa.protocol.otp.OtpAuthUri.parse(
+                "otpauth://hotp/ACME:hotp@x.com?secret=abba&algorithm=SHA256&digits=8&counter=42&period=60");
+        OathSession.open(card).put(CredentialData.fromUri(uri));
+        card.assertFinished();
+    }
+
+    @Test
     void derivedKey_matchesSpecVector() {
         assertArrayEquals(Hex.bytes("75ae1b6c38f279ba7806e38a1cf4bd83"),
                 OathPassword.deriveKey("secret123".toCharArray(), Hex.bytes(SALT_PASSWORD_VECTOR)));
