@@ -38,7 +38,8 @@ class JmhSmokeIT {
             "dev.ykmfa.bench.sim.SimKeyOpsBenchmark.calculate",
             "dev.ykmfa.bench.sim.SimKeyOpsBenchmark.put",
             "dev.ykmfa.bench.sim.SimCalculateAllBenchmark.calculateAll",
-            "dev.ykmfa.bench.sim.SimListBenchmark.list");
+            "dev.ykmfa.bench.sim.SimListBenchmark.list",
+            "dev.ykmfa.bench.flow.EnrollAndAssumeBenchmark.enrollAndAssume");
 
     @Test
     void everyBenchmark_runsOnce_andProducesAScore() throws RunnerException {

@@ -1,0 +1,60 @@
+# Sourced by scripts/bench (whole processes, part 2): the ykmfa CLI against `ykmfa sim` (aws-sim + a simulated key
+# in vpcd's slot $vpcd_port), timed with timeit (defined in scripts/bench). Uses: $root $out $cli_jar $vpcd_port
+# $reader $runs $proc. Sets bridge_pid (stopped by scripts/bench's cleanup).
+cli_dir="$(mktemp -d)"
+admin_id=AKIAIOSFODNN7EXAMPLE
+admin_secret=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
+role_arn="arn:aws:iam::123456789012:role/developer-ec2-mfa"
+mfa_arn="arn:aws:iam::123456789012:mfa/JohnDoe"
+
+# The demo first: it needs nothing outside the process.
+timeit demo java -jar "$cli_jar" demo
+
+vpcd_listening() { ss -ltn 2>/dev/null | grep -q ":$vpcd_port "; }
+if ! vpcd_listening; then
+  # Connecting to a vpcd port nobody listens on can self-connect (the port is in the ephemeral range) and then
+  # block pcscd from binding it; so only start the bridge once vpcd listens.
+  echo "SKIPPED ykmfa_code: vpcd is not listening on $vpcd_port (start pcscd with vsmartcard-vpcd)" >> "$proc"
+  echo "SKIPPED ykman_code: vpcd is not listening on $vpcd_port" >> "$proc"
+  echo "SKIPPED credential_process_hit: needs the simulated key behind vpcd for the enrollment" >> "$proc"
+  return 0 2>/dev/null || exit 0
+fi
+
+java -jar "$cli_jar" sim --aws-port 0 --vpcd "127.0.0.1:$vpcd_port" --state "$cli_dir/state" > "$cli_dir/sim.log" 2>&1 &
+bridge_pid=$!
+for _ in $(seq 100); do grep -q '^ready' "$cli_dir/sim.log" && break; sleep 0.2; done
+endpoint="$(sed -n 's/^AWS endpoint: \(http[^ ]*\).*/\1/p' "$cli_dir/sim.log" | head -1)"
+if ! grep -q '^ready' "$cli_dir/sim.log" || [ -z "$endpoint" ]; then
+  echo "SKIPPED cli_world: ykmfa sim did not become ready: $(tail -3 "$cli_dir/sim.log" | tr '\n' ' ')" >> "$proc"
+  return 0 2>/dev/null || exit 0
+fi
+
+# ykmfa code vs ykman on the same simulated key, same credential.
+java -jar "$cli_jar" --reader "$reader" add bench-code JBSWY3DPEHPK3PXP > "$cli_dir/add.log" 2>&1
+timeit ykmfa_code java -jar "$cli_jar" --reader "$reader" code bench-code
+if command -v ykman > /dev/null; then
+  timeit ykman_code ykman --reader "$reader" oath accounts code -s bench-code
+else
+  echo "SKIPPED ykman_code: ykman is not installed (apt-get install yubikey-manager)" >> "$proc"
+fi
+
+# credential-process: enroll JohnDoe through the CLI, fill the cache once (key + AssumeRole), then time cache hits.
+AWS_ACCESS_KEY_ID=$admin_id AWS_SECRET_ACCESS_KEY=$admin_secret java -jar "$cli_jar" --endpoint-url "$endpoint" \
+  --reader "$reader" enroll --user JohnDoe --role-name developer-ec2-mfa \
+  --access-key-out "$cli_dir/JohnDoe.credentials" > "$cli_dir/enroll.log" 2>&1
+cp_args=(credential-process --endpoint-url "$endpoint" --role-arn "$role_arn" --serial-number "$mfa_arn"
+         --cache-dir "$cli_dir/cache")
+export AWS_SHARED_CREDENTIALS_FILE="$cli_dir/JohnDoe.credentials"
+export AWS_CONFIG_FILE="$cli_dir/no-config"
+# first call reads the key and assumes the role (it waits for the next 30 s step when enrollment used this one)
+java -jar "$cli_jar" --reader "$reader" "${cp_args[@]}" > "$cli_dir/fill.json" 2> "$cli_dir/fill.log"
+if grep -q '"SessionToken"' "$cli_dir/fill.json"; then
+  timeit credential_process_hit java -jar "$cli_jar" "${cp_args[@]}"
+  timeit credential_process_hit_launcher "$root/ykmfa" "${cp_args[@]}"
+else
+  echo "SKIPPED credential_process_hit: filling the cache failed: $(tail -2 "$cli_dir/enroll.log" "$cli_dir/fill.log" | tr '\n' ' ')" >> "$proc"
+fi
+unset AWS_SHARED_CREDENTIALS_FILE AWS_CONFIG_FILE
+kill "$bridge_pid" 2>/dev/null || true
+wait "$bridge_pid" 2>/dev/null || true
+bridge_pid=""
