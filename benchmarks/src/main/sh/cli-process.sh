@@ -25,7 +25,7 @@ bridge_pid=$!
 for _ in $(seq 100); do grep -q '^ready' "$cli_dir/sim.log" && break; sleep 0.2; done
 endpoint="$(sed -n 's/^AWS endpoint: \(http[^ ]*\).*/\1/p' "$cli_dir/sim.log" | head -1)"
 if ! grep -q '^ready' "$cli_dir/sim.log" || [ -z "$endpoint" ]; then
-  echo "SKIPPED cli_world: ykmfa sim did not become ready: $(tail -3 "$cli_dir/sim.log" | tr '\n' ' ')" >> "$proc"
+  echo "SKIPPED cli_world: ykmfa sim did not become ready: $(tail -n 3 "$cli_dir/sim.log" | tr '\n' ' ')" >> "$proc"
   return 0 2>/dev/null || exit 0
 fi
 
@@ -46,13 +46,17 @@ cp_args=(credential-process --endpoint-url "$endpoint" --role-arn "$role_arn" --
          --cache-dir "$cli_dir/cache")
 export AWS_SHARED_CREDENTIALS_FILE="$cli_dir/JohnDoe.credentials"
 export AWS_CONFIG_FILE="$cli_dir/no-config"
-# first call reads the key and assumes the role (it waits for the next 30 s step when enrollment used this one)
+# The enrollment enabled the device with this step's and the next step's codes, and AWS accepts no code of a step
+# at or before the last one used: wait for the step after them (up to 60 s), else the first AssumeRole is refused.
+now=$(date +%s)
+sleep $(( (now / 30 + 2) * 30 - now + 1 ))
+# first call reads the key and assumes the role, filling the cache
 java -jar "$cli_jar" --reader "$reader" "${cp_args[@]}" > "$cli_dir/fill.json" 2> "$cli_dir/fill.log"
 if grep -q '"SessionToken"' "$cli_dir/fill.json"; then
   timeit credential_process_hit java -jar "$cli_jar" "${cp_args[@]}"
   timeit credential_process_hit_launcher "$root/ykmfa" "${cp_args[@]}"
 else
-  echo "SKIPPED credential_process_hit: filling the cache failed: $(tail -2 "$cli_dir/enroll.log" "$cli_dir/fill.log" | tr '\n' ' ')" >> "$proc"
+  echo "SKIPPED credential_process_hit: filling the cache failed: $(tail -n 2 "$cli_dir/enroll.log" "$cli_dir/fill.log" | tr '\n' ' ')" >> "$proc"
 fi
 unset AWS_SHARED_CREDENTIALS_FILE AWS_CONFIG_FILE
 kill "$bridge_pid" 2>/dev/null || true
