@@ -8,6 +8,7 @@ import java.util.Optional;
  */
 public final class AwsFlowException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    /** The AWS error code, or null. */
     private final String errorCode;
 
     /**

@@ -133,19 +133,37 @@ public final class EnrollmentRequest {
         private Builder() {
         }
 
-        /** @param userName the IAM user, e.g. {@code JohnDoe} (required) @return this */
+        /**
+
+         * @param userName the IAM user, e.g. {@code JohnDoe} (required)
+
+         * @return this
+
+         */
         public Builder userName(String userName) {
             this.userName = userName;
             return this;
         }
 
-        /** @param roleName the role, e.g. {@code developer-ec2-mfa} (required) @return this */
+        /**
+
+         * @param roleName the role, e.g. {@code developer-ec2-mfa} (required)
+
+         * @return this
+
+         */
         public Builder roleName(String roleName) {
             this.roleName = roleName;
             return this;
         }
 
-        /** @param path the IAM path for user, role, group, policy and MFA device; default {@code /} @return this */
+        /**
+
+         * @param path the IAM path for user, role, group, policy and MFA device; default {@code /}
+
+         * @return this
+
+         */
         public Builder path(String path) {
             this.path = path == null ? "/" : path;
             return this;
@@ -161,7 +179,13 @@ public final class EnrollmentRequest {
             return this;
         }
 
-        /** @param maxSessionDuration the role's MaxSessionDuration, 1-12 hours; default 1 hour @return this */
+        /**
+
+         * @param maxSessionDuration the role's MaxSessionDuration, 1-12 hours; default 1 hour
+
+         * @return this
+
+         */
         public Builder maxSessionDuration(Duration maxSessionDuration) {
             if (maxSessionDuration == null
                     || maxSessionDuration.compareTo(AwsFlowConstants.DEFAULT_MAX_SESSION_DURATION) < 0
@@ -172,19 +196,37 @@ public final class EnrollmentRequest {
             return this;
         }
 
-        /** @param touch require a touch for every code; default false @return this */
+        /**
+
+         * @param touch require a touch for every code; default false
+
+         * @return this
+
+         */
         public Builder touch(boolean touch) {
             this.touch = touch;
             return this;
         }
 
-        /** @param groupName the group; default {@code developers-mfa} @return this */
+        /**
+
+         * @param groupName the group; default {@code developers-mfa}
+
+         * @return this
+
+         */
         public Builder groupName(String groupName) {
             this.groupName = groupName;
             return this;
         }
 
-        /** @param policyName the customer policy; default {@code yubi-policy-mfa-level-one} @return this */
+        /**
+
+         * @param policyName the customer policy; default {@code yubi-policy-mfa-level-one}
+
+         * @return this
+
+         */
         public Builder policyName(String policyName) {
             this.policyName = policyName;
             return this;
@@ -200,7 +242,13 @@ public final class EnrollmentRequest {
             return this;
         }
 
-        /** @param createAccessKey create a key pair for a user who has none; default true @return this */
+        /**
+
+         * @param createAccessKey create a key pair for a user who has none; default true
+
+         * @return this
+
+         */
         public Builder createAccessKey(boolean createAccessKey) {
             this.createAccessKey = createAccessKey;
             return this;

@@ -86,7 +86,10 @@ public final class EnrollmentResult {
     /**
      * @return entity → outcome, in the order done; keys: {@code role}, {@code rolePolicy}, {@code policy},
      *         {@code group}, {@code groupPolicy}, {@code user}, {@code membership}, {@code accessKey},
-     *         {@code mfaDevice}, {@code keyCredential}, {@code mfaEnabled}
+     *         {@code mfaDevice}, {@code keyCredential}, {@code mfaEnabled}. {@code role} UPDATED: its
+     *         MaxSessionDuration was changed; {@code mfaDevice} UPDATED: an unassigned device left by an interrupted
+     *         run was replaced; {@code accessKey} REUSED: the user already had keys (see
+     *         {@link #existingAccessKeyIds()}), SKIPPED: none wanted
      */
     public Map<String, Outcome> outcomes() {
         return outcomes;

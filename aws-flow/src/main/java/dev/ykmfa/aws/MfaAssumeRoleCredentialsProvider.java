@@ -118,25 +118,49 @@ public final class MfaAssumeRoleCredentialsProvider implements AwsCredentialsPro
             return this;
         }
 
-        /** @param stsClient the STS client the SDK provider calls; default the assumer's @return this */
+        /**
+
+         * @param stsClient the STS client the SDK provider calls; default the assumer's
+
+         * @return this
+
+         */
         public Builder stsClient(StsClient stsClient) {
             this.stsClient = stsClient;
             return this;
         }
 
-        /** @param prefetchTime how long before expiry to refresh; default 5 minutes @return this */
+        /**
+
+         * @param prefetchTime how long before expiry to refresh; default 5 minutes
+
+         * @return this
+
+         */
         public Builder prefetchTime(Duration prefetchTime) {
             this.prefetchTime = Objects.requireNonNull(prefetchTime, "prefetchTime");
             return this;
         }
 
-        /** @param staleTime how long before expiry credentials are unusable; default 1 minute @return this */
+        /**
+
+         * @param staleTime how long before expiry credentials are unusable; default 1 minute
+
+         * @return this
+
+         */
         public Builder staleTime(Duration staleTime) {
             this.staleTime = Objects.requireNonNull(staleTime, "staleTime");
             return this;
         }
 
-        /** @param maxAttempts resolve attempts after refused codes, at least 1; default 2 @return this */
+        /**
+
+         * @param maxAttempts resolve attempts after refused codes, at least 1; default 2
+
+         * @return this
+
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1");

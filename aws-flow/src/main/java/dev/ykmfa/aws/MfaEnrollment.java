@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.iam.model.AssignmentStatusType;
 import software.amazon.awssdk.services.iam.model.AttachedPolicy;
 import software.amazon.awssdk.services.iam.model.CreateVirtualMfaDeviceResponse;
 import software.amazon.awssdk.services.iam.model.EnableMfaDeviceRequest;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
 import software.amazon.awssdk.services.iam.model.Group;
 import software.amazon.awssdk.services.iam.model.MFADevice;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
@@ -134,7 +135,7 @@ public final class MfaEnrollment {
             Role role = ensureRole(request, partition, account, outcomes);
             String rolePolicyArn = request.rolePolicyArn()
                     .orElse(AwsArns.awsManagedPolicy(partition, AwsFlowConstants.DEFAULT_ROLE_POLICY_NAME));
-            ensureRolePolicy(role.roleName(), rolePolicyArn, outcomes);
+            ensureRolePolicy(role.roleName(), rolePolicyArn, created(outcomes, "role"), outcomes);
             String policyArn = ensureAssumePolicy(request, partition, account, role.arn(), outcomes);
             ensureGroup(request, policyArn, outcomes);
             ensureMembership(request, outcomes);
@@ -197,9 +198,15 @@ public final class MfaEnrollment {
         return role;
     }
 
-    private void ensureRolePolicy(String roleName, String policyArn, Map<String, EnrollmentResult.Outcome> outcomes) {
-        boolean attached = iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName)).attachedPolicies()
-                .stream().map(AttachedPolicy::policyArn).anyMatch(policyArn::equals);
+    private static boolean created(Map<String, EnrollmentResult.Outcome> outcomes, String entity) {
+        return outcomes.get(entity) == EnrollmentResult.Outcome.CREATED;
+    }
+
+    private void ensureRolePolicy(String roleName, String policyArn, boolean newRole,
+                                  Map<String, EnrollmentResult.Outcome> outcomes) {
+        // a role created by this run has no attachments: skip the listing
+        boolean attached = !newRole && iam.listAttachedRolePoliciesPaginator(r -> r.roleName(roleName))
+                .attachedPolicies().stream().map(AttachedPolicy::policyArn).anyMatch(policyArn::equals);
         if (!attached) {
             iam.attachRolePolicy(r -> r.roleName(roleName).policyArn(policyArn));
         }
@@ -247,7 +254,8 @@ public final class MfaEnrollment {
             outcomes.put("group", EnrollmentResult.Outcome.CREATED);
         }
         String groupName = group.groupName();
-        boolean attached = iam.listAttachedGroupPoliciesPaginator(r -> r.groupName(groupName)).attachedPolicies()
+        boolean attached = !created(outcomes, "group")
+                && iam.listAttachedGroupPoliciesPaginator(r -> r.groupName(groupName)).attachedPolicies()
                 .stream().map(AttachedPolicy::policyArn).anyMatch(policyArn::equals);
         if (!attached) {
             iam.attachGroupPolicy(r -> r.groupName(groupName).policyArn(policyArn));
@@ -256,7 +264,8 @@ public final class MfaEnrollment {
     }
 
     private void ensureMembership(EnrollmentRequest request, Map<String, EnrollmentResult.Outcome> outcomes) {
-        boolean member = iam.listGroupsForUserPaginator(r -> r.userName(request.userName())).groups().stream()
+        boolean member = !created(outcomes, "user") && !created(outcomes, "group")
+                && iam.listGroupsForUserPaginator(r -> r.userName(request.userName())).groups().stream()
                 .map(Group::groupName).anyMatch(request.groupName()::equals);
         if (!member) {
             iam.addUserToGroup(r -> r.userName(request.userName()).groupName(request.groupName()));
@@ -266,8 +275,10 @@ public final class MfaEnrollment {
 
     private SessionCredentials ensureAccessKey(EnrollmentRequest request, List<String> existingKeys,
                                                Map<String, EnrollmentResult.Outcome> outcomes) {
-        iam.listAccessKeysPaginator(r -> r.userName(request.userName())).accessKeyMetadata().stream()
-                .map(AccessKeyMetadata::accessKeyId).forEach(existingKeys::add);
+        if (!created(outcomes, "user")) {
+            iam.listAccessKeysPaginator(r -> r.userName(request.userName())).accessKeyMetadata().stream()
+                    .map(AccessKeyMetadata::accessKeyId).forEach(existingKeys::add);
+        }
         if (!request.createAccessKey() || !existingKeys.isEmpty()) {
             outcomes.put("accessKey", existingKeys.isEmpty() ? EnrollmentResult.Outcome.SKIPPED
                     : EnrollmentResult.Outcome.REUSED);
@@ -282,7 +293,8 @@ public final class MfaEnrollment {
                                    Map<String, EnrollmentResult.Outcome> outcomes) {
         CredentialId id = CredentialId.of(null, credentialName, OathType.TOTP,
                 (int) AwsFlowConstants.TOTP_PERIOD.getSeconds());
-        Optional<MFADevice> enabled = iam.listMFADevicesPaginator(r -> r.userName(request.userName())).mfaDevices()
+        Optional<MFADevice> enabled = created(outcomes, "user") ? Optional.empty()
+                : iam.listMFADevicesPaginator(r -> r.userName(request.userName())).mfaDevices()
                 .stream().filter(d -> mfaArn.equals(d.serialNumber())).findFirst();
         if (enabled.isPresent()) {
             boolean onKey = key.list().stream().map(Credential::id)
@@ -298,21 +310,24 @@ public final class MfaEnrollment {
             outcomes.put("mfaEnabled", EnrollmentResult.Outcome.REUSED);
             return List.of();
         }
-        Optional<VirtualMFADevice> existing = iam.listVirtualMFADevicesPaginator(r -> r.assignmentStatus(
-                AssignmentStatusType.ANY)).virtualMFADevices().stream()
-                .filter(d -> mfaArn.equals(d.serialNumber())).findFirst();
         EnrollmentResult.Outcome deviceOutcome = EnrollmentResult.Outcome.CREATED;
-        if (existing.isPresent()) {
-            if (existing.get().user() != null && existing.get().user().userName() != null) {
+        CreateVirtualMfaDeviceResponse device;
+        try {
+            device = createDevice(request);
+        } catch (EntityAlreadyExistsException e) {
+            // Exists but is not enabled for this user (checked above): look at it only now.
+            Optional<VirtualMFADevice> existing = iam.listVirtualMFADevicesPaginator(r -> r.assignmentStatus(
+                    AssignmentStatusType.ANY)).virtualMFADevices().stream()
+                    .filter(d -> mfaArn.equals(d.serialNumber())).findFirst();
+            if (existing.isPresent() && existing.get().user() != null && existing.get().user().userName() != null) {
                 throw new AwsFlowException("MFA device " + mfaArn + " is assigned to user "
                         + existing.get().user().userName() + ": choose another user or path.");
             }
             // An unassigned device from an interrupted run: its seed is gone, so replace it.
             iam.deleteVirtualMFADevice(r -> r.serialNumber(mfaArn));
+            device = createDevice(request);
             deviceOutcome = EnrollmentResult.Outcome.UPDATED;
         }
-        CreateVirtualMfaDeviceResponse device = iam.createVirtualMFADevice(r -> r
-                .virtualMFADeviceName(request.userName()).path(request.path()));
         String serial = device.virtualMFADevice().serialNumber();
         if (!mfaArn.equals(serial)) {
             throw new AwsFlowException("AWS named the new MFA device " + serial + " instead of " + mfaArn
@@ -329,6 +344,10 @@ public final class MfaEnrollment {
         List<String> codes = enable(request, mfaArn, id);
         outcomes.put("mfaEnabled", EnrollmentResult.Outcome.CREATED);
         return codes;
+    }
+
+    private CreateVirtualMfaDeviceResponse createDevice(EnrollmentRequest request) {
+        return iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(request.userName()).path(request.path()));
     }
 
     private List<String> enable(EnrollmentRequest request, String mfaArn, CredentialId id) {
@@ -407,31 +426,61 @@ public final class MfaEnrollment {
         private Builder() {
         }
 
-        /** @param iam the IAM client with admin credentials (required) @return this */
+        /**
+
+         * @param iam the IAM client with admin credentials (required)
+
+         * @return this
+
+         */
         public Builder iamClient(IamClient iam) {
             this.iam = iam;
             return this;
         }
 
-        /** @param key an open OATH session, unlocked if password-protected (required) @return this */
+        /**
+
+         * @param key an open OATH session, unlocked if password-protected (required)
+
+         * @return this
+
+         */
         public Builder oathSession(OathSession key) {
             this.key = key;
             return this;
         }
 
-        /** @param interaction where touch prompts go; default {@link UserInteraction#terminal()} @return this */
+        /**
+
+         * @param interaction where touch prompts go; default {@link UserInteraction#terminal()}
+
+         * @return this
+
+         */
         public Builder interaction(UserInteraction interaction) {
             this.interaction = Objects.requireNonNull(interaction, "interaction");
             return this;
         }
 
-        /** @param clock the time for the codes; default the system UTC clock @return this */
+        /**
+
+         * @param clock the time for the codes; default the system UTC clock
+
+         * @return this
+
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param sleeper how to wait for the next step (fallback only); default {@link Sleeper#system()} @return this */
+        /**
+
+         * @param sleeper how to wait for the next step (fallback only); default {@link Sleeper#system()}
+
+         * @return this
+
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;

@@ -276,31 +276,61 @@ public final class MfaRoleAssumer {
         private Builder() {
         }
 
-        /** @param stsClient the STS client, signed with the user's long-term keys (required) @return this */
+        /**
+
+         * @param stsClient the STS client, signed with the user's long-term keys (required)
+
+         * @return this
+
+         */
         public Builder stsClient(StsClient stsClient) {
             this.stsClient = stsClient;
             return this;
         }
 
-        /** @param codeSource where codes come from, normally the YubiKey (required) @return this */
+        /**
+
+         * @param codeSource where codes come from, normally the YubiKey (required)
+
+         * @return this
+
+         */
         public Builder codeSource(MfaCodeSource codeSource) {
             this.codeSource = codeSource;
             return this;
         }
 
-        /** @param roleArn the role to assume (required) @return this */
+        /**
+
+         * @param roleArn the role to assume (required)
+
+         * @return this
+
+         */
         public Builder roleArn(String roleArn) {
             this.roleArn = roleArn;
             return this;
         }
 
-        /** @param serialNumber the MFA device ARN (required) @return this */
+        /**
+
+         * @param serialNumber the MFA device ARN (required)
+
+         * @return this
+
+         */
         public Builder serialNumber(String serialNumber) {
             this.serialNumber = serialNumber;
             return this;
         }
 
-        /** @param roleSessionName the role session name; default {@code ykmfa} @return this */
+        /**
+
+         * @param roleSessionName the role session name; default {@code ykmfa}
+
+         * @return this
+
+         */
         public Builder roleSessionName(String roleSessionName) {
             this.roleSessionName = roleSessionName;
             return this;
@@ -320,13 +350,25 @@ public final class MfaRoleAssumer {
             return this;
         }
 
-        /** @param sourceIdentity the source identity; default none @return this */
+        /**
+
+         * @param sourceIdentity the source identity; default none
+
+         * @return this
+
+         */
         public Builder sourceIdentity(String sourceIdentity) {
             this.sourceIdentity = sourceIdentity;
             return this;
         }
 
-        /** @param maxAttempts attempts per call, at least 1; default 2 @return this */
+        /**
+
+         * @param maxAttempts attempts per call, at least 1; default 2
+
+         * @return this
+
+         */
         public Builder maxAttempts(int maxAttempts) {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("maxAttempts must be at least 1");
@@ -335,13 +377,25 @@ public final class MfaRoleAssumer {
             return this;
         }
 
-        /** @param clock the clock deciding the time step; default the system UTC clock @return this */
+        /**
+
+         * @param clock the clock deciding the time step; default the system UTC clock
+
+         * @return this
+
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
-        /** @param sleeper how to wait for the next step; default {@link Sleeper#system()} @return this */
+        /**
+
+         * @param sleeper how to wait for the next step; default {@link Sleeper#system()}
+
+         * @return this
+
+         */
         public Builder sleeper(Sleeper sleeper) {
             this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
             return this;

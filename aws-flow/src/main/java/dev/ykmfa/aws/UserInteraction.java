@@ -65,6 +65,28 @@ public interface UserInteraction {
     }
 
     /**
+     * For {@code credential_process}: the AWS CLI and the Java SDK pipe the process's stdin, stdout and stderr (the
+     * SDK shows stderr only after a failure), so notices go to the controlling terminal {@code /dev/tty} when one can
+     * be opened, else to stderr; prompts use {@link System#console()} (usually absent there, so the OATH password
+     * comes from {@code YKMFA_OATH_PASSWORD}).
+     *
+     * @return the interaction
+     */
+    static UserInteraction controllingTerminal() {
+        java.io.File tty = new java.io.File("/dev/tty");
+        PrintStream notices = System.err;
+        if (tty.exists()) {
+            try {
+                notices = new PrintStream(new java.io.FileOutputStream(tty), true,
+                        java.nio.charset.Charset.defaultCharset());
+            } catch (java.io.IOException | SecurityException noTerminal) {
+                notices = System.err;
+            }
+        }
+        return terminal(notices, System.console());
+    }
+
+    /**
      * Shows nothing and can ask nothing (for services and tests).
      *
      * @return the interaction

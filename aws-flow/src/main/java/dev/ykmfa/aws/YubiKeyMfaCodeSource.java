@@ -75,13 +75,25 @@ public final class YubiKeyMfaCodeSource implements MfaCodeSource {
         private Builder() {
         }
 
-        /** @param session an open, unlocked OATH session (required) @return this */
+        /**
+
+         * @param session an open, unlocked OATH session (required)
+
+         * @return this
+
+         */
         public Builder oathSession(OathSession session) {
             this.session = session;
             return this;
         }
 
-        /** @param interaction where the touch prompt goes; default {@link UserInteraction#terminal()} @return this */
+        /**
+
+         * @param interaction where the touch prompt goes; default {@link UserInteraction#terminal()}
+
+         * @return this
+
+         */
         public Builder interaction(UserInteraction interaction) {
             this.interaction = Objects.requireNonNull(interaction, "interaction");
             return this;

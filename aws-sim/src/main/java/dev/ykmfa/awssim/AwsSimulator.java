@@ -57,6 +57,7 @@ public final class AwsSimulator implements AutoCloseable {
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final int BACKLOG = 512;
+    private static final String NODELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
     private final Builder config;
     private final IamStore store;
@@ -103,6 +104,11 @@ public final class AwsSimulator implements AutoCloseable {
                     new IamService(store, authorizer, mfa, authenticator.sigv4(), config.mfaSeedBytes),
                     new dev.ykmfa.awssim.sts.StsService(store, authorizer, mfa, clock),
                     new Ec2Service(authorizer), config.faults);
+            if (System.getProperty(NODELAY_PROPERTY) == null) {
+                // Responses go out as two writes (headers, body): without TCP_NODELAY, Nagle's algorithm and the
+                // client's delayed ACK can stall the second one. Read once by the JDK server, so set it first.
+                System.setProperty(NODELAY_PROPERTY, "true");
+            }
             server = HttpServer.create(new InetSocketAddress(config.bindAddress, config.port), BACKLOG);
             server.createContext("/", frontend);
             AtomicInteger n = new AtomicInteger();

@@ -94,6 +94,7 @@ public final class CredentialsFileWriter {
      * @throws CredentialsFileFormatException  when the existing file cannot be parsed (it is left untouched)
      * @throws UncheckedIOException            when reading, locking or writing fails (the file is left untouched)
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public void writeProfile(String profile, SessionCredentials credentials) {
         validateProfileName(profile);
         Objects.requireNonNull(credentials, "credentials");
@@ -118,6 +119,44 @@ public final class CredentialsFileWriter {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write profile [" + profile + "] to " + file + ": "
                     + e.getMessage() + ". The file was left unchanged.", e);
+        }
+    }
+
+    /**
+     * Creates a new credentials file holding one profile — the hand-over file of a new long-term key pair (e.g.
+     * {@code ./JohnDoe.credentials} with a {@code [default]} profile). Mode 0600 from the first byte; an existing file
+     * is never overwritten.
+     *
+     * @param file        the new file
+     * @param profile     the profile name, e.g. {@code default}
+     * @param credentials the key pair
+     * @throws UncheckedIOException when the file exists (cause {@code FileAlreadyExistsException}) or cannot be
+     *                              written
+     */
+    public static void createNew(Path file, String profile, SessionCredentials credentials) {
+        validateProfileName(profile);
+        StringBuilder text = new StringBuilder();
+        text.append('[').append(profile).append("]\n");
+        text.append(KEY_ACCESS_KEY_ID).append(" = ").append(checkValue(credentials.accessKeyId(), KEY_ACCESS_KEY_ID))
+                .append('\n');
+        text.append(KEY_SECRET_ACCESS_KEY).append(" = ")
+                .append(checkValue(credentials.secretAccessKey(), KEY_SECRET_ACCESS_KEY)).append('\n');
+        if (credentials.sessionToken().isPresent()) {
+            text.append(KEY_SESSION_TOKEN).append(" = ")
+                    .append(checkValue(credentials.sessionToken().get(), KEY_SESSION_TOKEN)).append('\n');
+        }
+        if (credentials.expiration().isPresent()) {
+            text.append(KEY_EXPIRATION).append(" = ").append(credentials.expiration().get()).append('\n');
+        }
+        try {
+            PrivateFiles.createParentDirectories(file);
+            PrivateFiles.createPrivateFile(file);
+            Files.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            throw new UncheckedIOException(file + " already exists and is never overwritten: move it away or choose "
+                    + "another file", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create " + file + ": " + e.getMessage(), e);
         }
     }
 

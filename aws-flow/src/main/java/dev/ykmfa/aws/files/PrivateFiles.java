@@ -97,6 +97,21 @@ public final class PrivateFiles {
     }
 
     /**
+     * Creates an empty file with mode 0600; fails when it exists.
+     *
+     * @param file the file
+     * @throws java.nio.file.FileAlreadyExistsException when it exists
+     * @throws IOException when it cannot be created
+     */
+    public static void createPrivateFile(Path file) throws IOException {
+        if (isPosix(file.toAbsolutePath().getParent())) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
+        } else {
+            Files.createFile(file);
+        }
+    }
+
+    /**
      * Creates an empty file with mode 0600 unless it exists.
      *
      * @param file the file

@@ -1,18 +1,22 @@
 package dev.ykmfa.aws.process;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
 
 /**
  * What a cached {@code credential_process} answer belongs to: role ARN, MFA serial, role session name, source
  * identity, and an optional scope (for instance the endpoint URL, so answers from a local emulator never serve real
- * AWS). Its {@link #fileStem()} is the SHA-256 of those fields, so the cache file name reveals none of them.
+ * AWS). Its {@link #fileStem()} is a 128-bit hash of those fields, so the cache file name reveals none of them.
  */
 public final class CredentialCacheKey {
     private static final String SEPARATOR = "\n";
-    private static final String DIGEST = "SHA-256";
+    /** FNV-1a 64-bit parameters (FNV spec). */
+    private static final long FNV_OFFSET_BASIS = 0xcbf29ce484222325L;
+    /** A second basis (the FNV-0 hash of "ykmfa" would do as well; any fixed odd value works). */
+    private static final long FNV_OFFSET_BASIS_ALT = 0x84222325cbf29ce5L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+    private static final int BYTE_MASK = 0xFF;
+    private static final int HEX_DIGITS = 16;
 
     private final String roleArn;
     private final String serialNumber;
@@ -40,19 +44,32 @@ public final class CredentialCacheKey {
         return new Builder();
     }
 
-    /** @return the hex SHA-256 of the key fields, used as the cache file name stem */
+    /**
+     * @return 32 hex digits naming the cache file: two independent 64-bit FNV-1a hashes of the key fields (not a
+     *         secret — the cache directory is 0700 — but nothing readable; no JCA provider is loaded on the hit path)
+     */
     public String fileStem() {
-        String canonical = String.join(SEPARATOR, roleArn, serialNumber, roleSessionName, sourceIdentity, scope);
-        try {
-            byte[] digest = MessageDigest.getInstance(DIGEST).digest(canonical.getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder(digest.length * 2);
-            for (byte b : digest) {
-                hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("The JDK lacks " + DIGEST, e);
+        byte[] bytes = String.join(SEPARATOR, roleArn, serialNumber, roleSessionName, sourceIdentity, scope)
+                .getBytes(StandardCharsets.UTF_8);
+        return hex(fnv1a(bytes, FNV_OFFSET_BASIS, false)) + hex(fnv1a(bytes, FNV_OFFSET_BASIS_ALT, true));
+    }
+
+    private static long fnv1a(byte[] bytes, long basis, boolean reversed) {
+        long hash = basis;
+        for (int i = 0; i < bytes.length; i++) {
+            hash ^= bytes[reversed ? bytes.length - 1 - i : i] & BYTE_MASK;
+            hash *= FNV_PRIME;
         }
+        return hash;
+    }
+
+    private static String hex(long value) {
+        String digits = Long.toHexString(value);
+        StringBuilder padded = new StringBuilder(HEX_DIGITS);
+        for (int i = digits.length(); i < HEX_DIGITS; i++) {
+            padded.append('0');
+        }
+        return padded.append(digits).toString();
     }
 
     @Override
@@ -89,31 +106,61 @@ public final class CredentialCacheKey {
         private Builder() {
         }
 
-        /** @param roleArn the role ARN (required) @return this */
+        /**
+
+         * @param roleArn the role ARN (required)
+
+         * @return this
+
+         */
         public Builder roleArn(String roleArn) {
             this.roleArn = roleArn;
             return this;
         }
 
-        /** @param serialNumber the MFA device ARN (required) @return this */
+        /**
+
+         * @param serialNumber the MFA device ARN (required)
+
+         * @return this
+
+         */
         public Builder serialNumber(String serialNumber) {
             this.serialNumber = serialNumber;
             return this;
         }
 
-        /** @param roleSessionName the role session name (required) @return this */
+        /**
+
+         * @param roleSessionName the role session name (required)
+
+         * @return this
+
+         */
         public Builder roleSessionName(String roleSessionName) {
             this.roleSessionName = roleSessionName;
             return this;
         }
 
-        /** @param sourceIdentity the source identity; default none @return this */
+        /**
+
+         * @param sourceIdentity the source identity; default none
+
+         * @return this
+
+         */
         public Builder sourceIdentity(String sourceIdentity) {
             this.sourceIdentity = sourceIdentity;
             return this;
         }
 
-        /** @param scope anything else that must separate entries, e.g. the endpoint URL; default none @return this */
+        /**
+
+         * @param scope anything else that must separate entries, e.g. the endpoint URL; default none
+
+         * @return this
+
+         */
         public Builder scope(String scope) {
             this.scope = scope;
             return this;

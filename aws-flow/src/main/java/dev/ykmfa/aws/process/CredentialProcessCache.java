@@ -2,11 +2,11 @@ package dev.ykmfa.aws.process;
 
 import dev.ykmfa.aws.files.ExclusiveFileLock;
 import dev.ykmfa.aws.files.PrivateFiles;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Clock;
@@ -19,14 +19,14 @@ import java.util.function.Supplier;
 /**
  * A file cache for {@code credential_process} answers, shared by concurrent invocations.
  *
- * <p>One file per {@link CredentialCacheKey} ({@code <sha256>.json}, mode 0600, written atomically, holding the
+ * <p>One file per {@link CredentialCacheKey} ({@code <hash>.json}, mode 0600, written atomically, holding the
  * {@link CredentialProcessJson} document) in a 0700 directory (default {@code ~/.aws/ykmfa/cache}). An entry is
  * served until {@link Builder#refreshWindow refreshWindow} (default 5 minutes) before it expires. That is shorter than
  * the AWS CLI's own 15-minute window for its assume-role cache, so a 15-minute session (DurationSeconds 900) is still
  * reused for 10 minutes here; the AWS CLI re-runs {@code credential_process} itself when fewer than 15 minutes remain,
  * and the Java SDK refreshes 15 s before expiry, so callers get a fresh answer when they ask.
  *
- * <p>{@link #getOrFetch} takes an exclusive lock ({@code <sha256>.lock}) around "check again, fetch, store", so
+ * <p>{@link #getOrFetch} takes an exclusive lock ({@code <hash>.lock}) around "check again, fetch, store", so
  * parallel invocations (e.g. Terraform's) share one fetch — one YubiKey touch. JDK only: the cache-hit path loads no
  * AWS SDK class; put the SDK call inside the {@code fetch} supplier, in a class of its own.
  */
@@ -72,11 +72,10 @@ public final class CredentialProcessCache {
     public Optional<SessionCredentials> lookup(CredentialCacheKey key) {
         Path entry = entryFile(key);
         String json;
-        try {
-            json = Files.readString(entry, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        } catch (IOException e) {
+        // java.io rather than Files.readString: no NIO channel classes to load on the hit path
+        try (FileInputStream in = new FileInputStream(entry.toFile())) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException missingOrUnreadable) {
             return Optional.empty();
         }
         SessionCredentials credentials;
@@ -98,6 +97,7 @@ public final class CredentialProcessCache {
      *              expiration
      * @return fresh credentials
      */
+    @SuppressWarnings("try") // the lock is held by the try block, not used in it
     public SessionCredentials getOrFetch(CredentialCacheKey key, Supplier<SessionCredentials> fetch) {
         Optional<SessionCredentials> cached = lookup(key);
         if (cached.isPresent()) {
@@ -171,7 +171,13 @@ public final class CredentialProcessCache {
         private Builder() {
         }
 
-        /** @param directory the cache directory; default {@link #defaultDirectory()} @return this */
+        /**
+
+         * @param directory the cache directory; default {@link #defaultDirectory()}
+
+         * @return this
+
+         */
         public Builder directory(Path directory) {
             this.directory = directory;
             return this;
@@ -189,7 +195,13 @@ public final class CredentialProcessCache {
             return this;
         }
 
-        /** @param clock the clock; default the system UTC clock @return this */
+        /**
+
+         * @param clock the clock; default the system UTC clock
+
+         * @return this
+
+         */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

@@ -2,9 +2,9 @@ package dev.ykmfa.aws.process;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code credential_process} JSON contract (spec/aws-mfa.md §7.4): {@code {"Version": 1, "AccessKeyId": …,
@@ -43,9 +43,15 @@ public final class CredentialProcessJson {
         json.append("{\"").append(KEY_VERSION).append("\": ").append(VERSION);
         member(json, KEY_ACCESS_KEY_ID, credentials.accessKeyId());
         member(json, KEY_SECRET_ACCESS_KEY, credentials.secretAccessKey());
-        credentials.sessionToken().ifPresent(token -> member(json, KEY_SESSION_TOKEN, token));
-        credentials.expiration().ifPresent(
-                expiration -> member(json, KEY_EXPIRATION, expiration.truncatedTo(ChronoUnit.SECONDS).toString()));
+        // plain ifs, no lambdas: this runs on the cache-hit path, where every bootstrap costs start-up time
+        Optional<String> token = credentials.sessionToken();
+        if (token.isPresent()) {
+            member(json, KEY_SESSION_TOKEN, token.get());
+        }
+        Optional<Instant> expiration = credentials.expiration();
+        if (expiration.isPresent()) {
+            member(json, KEY_EXPIRATION, IsoInstants.format(expiration.get()));
+        }
         return json.append('}').toString();
     }
 
@@ -102,7 +108,7 @@ public final class CredentialProcessJson {
         String expiration = optionalString(members, KEY_EXPIRATION);
         Instant expires;
         try {
-            expires = expiration == null ? null : Instant.parse(expiration);
+            expires = expiration == null ? null : IsoInstants.parse(expiration);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("credential_process JSON: \"Expiration\" is not ISO-8601 UTC: "
                     + expiration, e);

@@ -102,6 +102,24 @@ class CredentialsFileWriterTest {
     }
 
     @Test
+    void createNew_writesA0600HandOverFile_andNeverOverwrites() throws IOException {
+        Path file = dir.resolve("JohnDoe.credentials");
+        SessionCredentials pair = SessionCredentials.of("AKIANEWPAIR", "newSecret", null, null);
+        CredentialsFileWriter.createNew(file, "default", pair);
+
+        assertEquals("[default]\naws_access_key_id = AKIANEWPAIR\naws_secret_access_key = newSecret\n",
+                Files.readString(file));
+        assertEquals("AKIANEWPAIR", sdkProfiles(file).get("default").property("aws_access_key_id").orElseThrow());
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> CredentialsFileWriter.createNew(file, "default", SessionCredentials.of("AKIAOTHER", "x", null,
+                        null)));
+        assertTrue(e.getMessage().contains("never overwritten"), e.getMessage());
+        assertTrue(Files.readString(file).contains("AKIANEWPAIR"));
+        assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"), "needs POSIX modes");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void writeProfile_existingFile_keepsItsMode() throws IOException {
         Path file = dir.resolve("credentials");
         Files.writeString(file, "[a]\nk = v\n");

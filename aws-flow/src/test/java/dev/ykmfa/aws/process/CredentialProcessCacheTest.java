@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -128,6 +129,27 @@ class CredentialProcessCacheTest {
         }
         pool.shutdown();
         assertEquals(1, fetches.get(), "one fetch (one touch) for all concurrent callers");
+    }
+
+    @Test
+    void getOrFetch_concurrentProcesses_shareOneFetch() throws Exception {
+        Path counter = dir.resolve("fetches.txt");
+        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            processes.add(new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp",
+                    System.getProperty("java.class.path"), CacheFetchMain.class.getName(),
+                    dir.resolve("cache").toString(), counter.toString()).redirectErrorStream(true).start());
+        }
+        List<String> outputs = new ArrayList<>();
+        for (Process p : processes) {
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals(0, p.exitValue(), output);
+            outputs.add(output);
+        }
+        assertEquals(1, Files.readAllLines(counter).size(), "one fetch (one touch) for 8 processes");
+        assertEquals(1, outputs.stream().distinct().count(), "all print the same credentials");
     }
 
     /**

@@ -26,7 +26,7 @@ class CredentialProcessSdkTest {
                 SessionCredentials.of("ASIAPROCESS", "processSecret/+=", "processToken", expiration)));
 
         try (ProcessCredentialsProvider provider = ProcessCredentialsProvider.builder()
-                .command("cat " + json.toAbsolutePath()).build()) {
+                .command(java.util.List.of("cat", json.toAbsolutePath().toString())).build()) {
             AwsSessionCredentials credentials = (AwsSessionCredentials) provider.resolveCredentials();
             assertEquals("ASIAPROCESS", credentials.accessKeyId());
             assertEquals("processSecret/+=", credentials.secretAccessKey());

@@ -25,6 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class HttpFrontend implements HttpHandler {
     private static final System.Logger LOG = System.getLogger("dev.ykmfa.awssim");
+    private static final String MSG_MFA_INTERNAL = "We encountered an internal error. It is reported with a 4xx"
+            + " status so that clients do not retry a request whose one-time code may already be consumed.";
 
     private final Authenticator authenticator;
     private final QueryService iam;
@@ -60,6 +62,7 @@ public final class HttpFrontend implements HttpHandler {
         String requestId = requestId();
         String service = AwsConstants.IAM;
         String action = null;
+        Params params = null;
         try {
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
@@ -67,7 +70,7 @@ public final class HttpFrontend implements HttpHandler {
             }
             String method = ex.getRequestMethod();
             String rawQuery = ex.getRequestURI().getRawQuery();
-            Params params = Params.parse(rawQuery, "POST".equals(method) ? body : new byte[0]);
+            params = Params.parse(rawQuery, "POST".equals(method) ? body : new byte[0]);
             action = params.get("Action");
             Headers headers = ex.getRequestHeaders();
             String auth = headers.getFirst("Authorization");
@@ -112,8 +115,9 @@ public final class HttpFrontend implements HttpHandler {
             String xml = target.handle(new Request(action, params, caller, requestId, ip));
             send(ex, 200, xml, requestId);
             String svc = service;
-            LOG.log(System.Logger.Level.DEBUG, () -> cred(svc) + " " + ex.getRequestMethod() + " "
-                    + params.get("Action") + " 200 " + caller.arn());
+            String act = action;
+            LOG.log(System.Logger.Level.DEBUG, () -> cred(svc) + " " + ex.getRequestMethod() + " " + act + " 200 "
+                    + caller.arn());
         } catch (AwsException e) {
             String svc = service;
             String act = action;
@@ -123,8 +127,13 @@ public final class HttpFrontend implements HttpHandler {
             throw e;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "internal error in " + action, e);
-            AwsException fail = new AwsException(AwsConstants.SERVICE_FAILURE, 500, AwsConstants.MSG_SERVICE_FAILURE);
-            send(ex, 500, errorXml(service, fail, requestId), requestId);
+            // An SDK retries 5xx with the same body: never do that to a request carrying a one-time code.
+            boolean carriesCode = params != null && (params.get("TokenCode") != null
+                    || params.get("AuthenticationCode1") != null);
+            AwsException fail = carriesCode
+                    ? new AwsException(AwsConstants.INTERNAL_FAILURE, 400, MSG_MFA_INTERNAL)
+                    : new AwsException(AwsConstants.SERVICE_FAILURE, 500, AwsConstants.MSG_SERVICE_FAILURE);
+            send(ex, fail.status(), errorXml(service, fail, requestId), requestId);
         }
     }
 

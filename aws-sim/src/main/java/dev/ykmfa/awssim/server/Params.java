@@ -71,7 +71,12 @@ public final class Params {
         if (s.indexOf('%') < 0 && s.indexOf('+') < 0) {
             return s;
         }
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new AwsException("MalformedQueryString", 400, "The request contains an invalid percent-encoded"
+                    + " sequence: encode every '%' as %25 and use application/x-www-form-urlencoded.");
+        }
     }
 
     /**

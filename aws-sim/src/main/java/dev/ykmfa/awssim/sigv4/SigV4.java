@@ -16,7 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * AWS Signature Version 4 (header form) verification: parses the Authorization header, rebuilds the canonical
  * request from what arrived and compares signatures in constant time. Derived signing keys are cached per
- * (access key, scope) — the key id fixes the secret, so the cache cannot confuse secrets.
+ * (access key, secret, date, region, service), so a key re-imported with another secret never reuses a stale key.
  */
 public final class SigV4 {
     /** The only algorithm AWS accepts. */
@@ -130,7 +130,7 @@ public final class SigV4 {
         cr.append(payloadHash);
         String stringToSign = ALGORITHM + '\n' + amzDate + '\n' + cred.scope() + '\n'
                 + hex(sha256(cr.toString().getBytes(StandardCharsets.UTF_8)));
-        byte[] key = signingKeys.computeIfAbsent(cred.accessKeyId() + '/' + cred.scope(),
+        byte[] key = signingKeys.computeIfAbsent(cred.accessKeyId() + '/' + cred.scope() + '/' + secret,
                 k -> deriveKey(secret, cred));
         if (signingKeys.size() > CACHE_LIMIT) {
             signingKeys.clear();

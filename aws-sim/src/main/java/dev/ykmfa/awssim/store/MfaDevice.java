@@ -16,7 +16,6 @@ public final class MfaDevice {
     private final String path;
     private final String serial;
     private final byte[] seed;
-    private final Totp totp;
     private final Instant created;
     volatile String userName;
     volatile Instant enabled;
@@ -29,7 +28,6 @@ public final class MfaDevice {
         this.path = path;
         this.serial = serial;
         this.seed = seed.clone();
-        this.totp = Totp.builder(seed).build();
         this.created = created;
     }
 
@@ -53,9 +51,15 @@ public final class MfaDevice {
         return seed.clone();
     }
 
-    /** @return the TOTP generator/verifier for this seed (SHA-1, 6 digits, 30 s) */
+    /**
+     * A fresh TOTP generator/verifier for this seed (SHA-1, 6 digits, 30 s). Deliberately not cached: a
+     * {@link Totp} keeps a MAC engine per thread, and 100,000 long-lived instances would pin one per device per
+     * handler thread; a short-lived one costs a MAC initialisation per check.
+     *
+     * @return the generator
+     */
     public Totp totp() {
-        return totp;
+        return Totp.builder(seed).build();
     }
 
     /** @return creation time */

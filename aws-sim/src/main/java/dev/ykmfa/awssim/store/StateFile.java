@@ -256,7 +256,7 @@ public final class StateFile {
             AccessKey k = new AccessKey(str(m, "id"), str(m, "secret"), str(m, "user"),
                     Instant.parse(str(m, "created")));
             k.active = Boolean.TRUE.equals(m.get("active"));
-            s.accessKeys.put(k.id(), k);
+            s.putKey(k);
         }
         for (Object o : (List<Object>) root.get("mfaDevices")) {
             Map<String, Object> m = (Map<String, Object>) o;
@@ -266,7 +266,7 @@ public final class StateFile {
             d.enabled = str(m, "enabled") == null ? null : Instant.parse(str(m, "enabled"));
             d.drift = ((BigDecimal) m.get("drift")).longValue();
             d.lastStep.set(((BigDecimal) m.get("lastStep")).longValue());
-            s.mfaDevices.put(d.serial(), d);
+            s.putDevice(d);
         }
         for (Object o : (List<Object>) root.get("sessions")) {
             Map<String, Object> m = (Map<String, Object>) o;

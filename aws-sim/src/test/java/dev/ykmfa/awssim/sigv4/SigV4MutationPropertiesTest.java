@@ -35,7 +35,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * SigV4 verification against requests signed by the AWS SDK's own signer: an untouched request is accepted, and
  * any mutation of a signed header, a body byte or the date is refused.
  */
-class SigV4MutationProperties {
+class SigV4MutationPropertiesTest {
     private static final String KEY_ID = "AKIAIOSFODNN7EXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
 

@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Properties of IAM evaluation: deny wins, unrelated statements are neutral, wildcards agree with a regex. */
-class PolicyProperties {
+class PolicyPropertiesTest {
     private static final PrincipalRef CALLER = new PrincipalRef("123456789012",
             "arn:aws:iam::123456789012:user/u", null);
 
