@@ -40,7 +40,7 @@ public final class AwsSimLoad {
     private static final int MAX_ERROR_SAMPLES = 5;
     private static final long PERIOD_MILLIS = 30_000;
     /** An upper bound of the AssumeRole rate on this machine, to decide whether a phase needs a fresh step. */
-    private static final double MAX_EXPECTED_RPS = 8_000;
+    private static final double MAX_EXPECTED_RPS = 16_000;
     private static final double NANOS_PER_MILLI = 1e6;
     private static final String INVALID_CODE = "MultiFactorAuthentication failed with invalid MFA one time pass code.";
 
@@ -81,7 +81,7 @@ public final class AwsSimLoad {
 
     /** @param args see the class documentation */
     public static void main(String[] args) throws InterruptedException {
-        int users = 20_000;
+        int users = 100_000;
         double seconds = 6;
         int[] clients = {1, 4, 16};
         int[] scaling = {10, 100, 1_000, 10_000};

@@ -1,17 +1,15 @@
 package dev.ykmfa.bench.aws;
 
 import dev.ykmfa.awssim.AwsSimulator;
-import dev.ykmfa.awssim.store.IamStore;
-import dev.ykmfa.awssim.store.MfaDevice;
+import dev.ykmfa.awssim.Seeder;
 import dev.ykmfa.protocol.otp.Totp;
 import java.time.Instant;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Users with an access key and an enabled virtual MFA device, seeded in-process into aws-sim's store (public
- * store API, no HTTP, no two-code ceremony), and handed out so that
+ * Users with an access key and an enabled virtual MFA device, seeded in-process with aws-sim's {@link Seeder} (no
+ * HTTP, no two-code ceremony), and handed out so that
  * no device gets two codes in one 30 s step (aws-sim, like AWS, accepts one code per step per device). Round-robin
  * over the active users; a user is leased only when the current step is later than the step it was last used in.
  */
@@ -19,11 +17,6 @@ public final class Population {
     /** The group every user joins; its policy allows sts:AssumeRole on the role when MFA is present. */
     public static final String GROUP = "bench-developers";
     private static final long PERIOD_SECONDS = 30;
-    private static final int SEED_BYTES = 20;
-    private static final int SECRET_LENGTH = 40;
-    private static final String SECRET_ALPHABET =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    private static final long RANDOM_SEED = 0x5EEDL;
 
     private final AwsSimulator sim;
     private final String groupName;
@@ -71,23 +64,14 @@ public final class Population {
         for (int i = from; i < total; i++) {
             steps.set(i, Long.MIN_VALUE);
         }
-        IamStore store = sim.store();
-        SplittableRandom random = new SplittableRandom(RANDOM_SEED + from);
+        Seeder seeder = sim.seeder();
         long t0 = System.nanoTime();
         for (int i = from; i < total; i++) {
-            String name = userName(i);
-            store.createUser(name, "/");
-            // importAccessKey, not createAccessKey: the latter scans every key in the store (see benchmarks/README.md)
-            ak[i] = String.format("AKIABENCH%011d", i);
-            sk[i] = randomSecret(random);
-            store.importAccessKey(name, ak[i], sk[i], sim.now());
-            byte[] seed = new byte[SEED_BYTES];
-            random.nextBytes(seed);
-            MfaDevice device = store.createVirtualMfaDevice(name, "/", seed);
-            store.enableMfaDeviceWithoutCodes(name, device.serial());
-            store.addUserToGroup(groupName, name);
-            sn[i] = device.serial();
-            tp[i] = Totp.builder(seed).build();
+            Seeder.SeededUser u = seeder.userWithVirtualMfa(userName(i), groupName);
+            ak[i] = u.accessKeyId();
+            sk[i] = u.secretAccessKey();
+            sn[i] = u.serialNumber();
+            tp[i] = Totp.builder(u.seed()).build();
         }
         long spent = System.nanoTime() - t0;
         accessKeyIds = ak;
@@ -107,14 +91,6 @@ public final class Population {
      */
     public static String userName(int i) {
         return String.format("bench-user-%06d", i);
-    }
-
-    private static String randomSecret(SplittableRandom random) {
-        char[] c = new char[SECRET_LENGTH];
-        for (int j = 0; j < c.length; j++) {
-            c[j] = SECRET_ALPHABET.charAt(random.nextInt(SECRET_ALPHABET.length()));
-        }
-        return new String(c);
     }
 
     /**

@@ -80,7 +80,7 @@ public final class PcscRoundTrip {
     private static void measure(String name, PcscTransport transport, int n) {
         OathSession session = OathSession.open(transport);
         SimKeys.checkCode(CREDENTIALS - 1, session.calculate(SimKeys.id(CREDENTIALS - 1), SimKeys.TIME));
-        for (int i = 0; i < WARMUP_ROUND_TRIPS; i++) {
+        for (int i = 0; i < Math.min(WARMUP_ROUND_TRIPS, n / 4); i++) {
             transport.transmit(SELECT_OATH);
             session.calculate(SimKeys.id(i % CREDENTIALS), SimKeys.TIME);
         }
