@@ -98,6 +98,13 @@ class AwsSimFlowIT {
                 .clock(clock).sleeper(clock.sleeper()).build().enroll(request);
     }
 
+    /** @return an STS client signing with the long-term access key the enrollment created */
+    private StsClient stsWithNewKey(EnrollmentResult enrolled) {
+        SessionCredentials longTerm = enrolled.newAccessKey().orElseThrow();
+        return sts(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(longTerm.accessKeyId(), longTerm.secretAccessKey())));
+    }
+
     private MfaRoleAssumer.Builder assumer(StsClient sts, EnrollmentResult enrolled) {
         return MfaRoleAssumer.builder().stsClient(sts)
                 .codeSource(YubiKeyMfaCodeSource.builder().oathSession(key).interaction(UserInteraction.silent())
@@ -152,9 +159,7 @@ class AwsSimFlowIT {
         try (IamClient admin = iam(Region.AWS_GLOBAL)) {
             EnrollmentResult enrolled = enroll(admin, EnrollmentRequest.builder().userName("JohnDoe")
                     .roleName("developer-ec2-mfa").build());
-            SessionCredentials longTerm = enrolled.newAccessKey().orElseThrow();
-            try (StsClient sts = sts(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(longTerm.accessKeyId(), longTerm.secretAccessKey())))) {
+            try (StsClient sts = stsWithNewKey(enrolled)) {
                 clock.advance(AFTER_ENABLE);
                 String code = key.calculate(dev.ykmfa.protocol.ykoath.CredentialId.of(null,
                         enrolled.credentialName(), dev.ykmfa.protocol.ykoath.OathType.TOTP, 30),
@@ -183,15 +188,13 @@ class AwsSimFlowIT {
         try (IamClient admin = iam(Region.AWS_GLOBAL)) {
             EnrollmentResult enrolled = enroll(admin, EnrollmentRequest.builder().userName("JohnDoe")
                     .roleName("developer-ec2-mfa").build());
-            SessionCredentials longTerm = enrolled.newAccessKey().orElseThrow();
             YubiKeyMfaCodeSource yubi = YubiKeyMfaCodeSource.builder().oathSession(key)
                     .interaction(UserInteraction.silent()).build();
             MfaCodeSource counting = (serial, time) -> {
                 codes.incrementAndGet();
                 return yubi.code(serial, time);
             };
-            try (StsClient sts = sts(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(longTerm.accessKeyId(), longTerm.secretAccessKey())))) {
+            try (StsClient sts = stsWithNewKey(enrolled)) {
                 clock.advance(AFTER_ENABLE);
                 MfaRoleAssumer chained = assumer(sts, enrolled).codeSource(counting)
                         .sessionTokenFirst(Duration.ofHours(12)).build();
@@ -219,10 +222,8 @@ class AwsSimFlowIT {
         try (IamClient admin = iam(Region.AWS_GLOBAL)) {
             EnrollmentResult enrolled = enroll(admin, EnrollmentRequest.builder().userName("JohnDoe")
                     .roleName("developer-ec2-mfa").build());
-            SessionCredentials longTerm = enrolled.newAccessKey().orElseThrow();
             AtomicInteger fetches = new AtomicInteger();
-            try (StsClient sts = sts(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(longTerm.accessKeyId(), longTerm.secretAccessKey())))) {
+            try (StsClient sts = stsWithNewKey(enrolled)) {
                 clock.advance(AFTER_ENABLE);
                 MfaRoleAssumer assumer = assumer(sts, enrolled).build();
                 CredentialProcessCache cache = CredentialProcessCache.builder().directory(dir.resolve("cache"))
@@ -332,9 +333,7 @@ class AwsSimFlowIT {
 
             assertEquals(Outcome.UPDATED, enrolled.outcomes().get("mfaDevice"));
             assertEquals(Outcome.CREATED, enrolled.outcomes().get("mfaEnabled"));
-            SessionCredentials longTerm = enrolled.newAccessKey().orElseThrow();
-            try (StsClient sts = sts(StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(longTerm.accessKeyId(), longTerm.secretAccessKey())))) {
+            try (StsClient sts = stsWithNewKey(enrolled)) {
                 clock.advance(AFTER_ENABLE);
                 assertTrue(assumer(sts, enrolled).build().assumeRole().assumedRoleUser().arn().contains("carol-role"),
                         "the key holds the replacement device's seed");

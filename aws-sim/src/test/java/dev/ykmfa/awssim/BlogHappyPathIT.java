@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.Ec2Client;
@@ -18,21 +17,12 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /** The AWS blog, end to end, with the real AWS SDK v2 clients against the simulator. */
-class BlogHappyPathIT {
-    private MutableClock clock;
-    private AwsSimulator sim;
+class BlogHappyPathIT extends FreshSimulator {
     private BlogFlow blog;
 
     @BeforeEach
     void start() {
-        clock = MutableClock.atStepStart();
-        sim = AwsSimulator.builder().clock(clock).build().start();
         blog = new BlogFlow(sim, clock).setUp();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ykmfa.protocol.otp.Totp;
 import java.time.Clock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -21,24 +20,15 @@ import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /** The blog's unhappy paths: each asserts exception type, AWS error code, exact message and HTTP status. */
-class BlogUnhappyPathsIT {
+class BlogUnhappyPathsIT extends FreshSimulator {
     private static final String NOT_AUTHORIZED = "User: arn:aws:iam::123456789012:user/JohnDoe is not authorized to"
             + " perform: sts:AssumeRole on resource: arn:aws:iam::123456789012:role/developer-ec2-mfa";
 
-    private MutableClock clock;
-    private AwsSimulator sim;
     private BlogFlow blog;
 
     @BeforeEach
     void start() {
-        clock = MutableClock.atStepStart();
-        sim = AwsSimulator.builder().clock(clock).build().start();
         blog = new BlogFlow(sim, clock).setUp();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private static <T extends AwsServiceException> T refused(Class<T> type, String code, String message, int status,
@@ -168,7 +158,12 @@ class BlogUnhappyPathsIT {
                         + " signature you provided. Check your AWS Secret Access Key and signing method. Consult the"
                         + " service documentation for details.", 403,
                 () -> blog.clients.sts(SdkClients.basic(blog.johnKey.accessKeyId(),
-                        "0" + blog.johnKey.secretAccessKey().substring(1))).getCallerIdentity());
+                        withFirstCharChanged(blog.johnKey.secretAccessKey()))).getCallerIdentity());
+    }
+
+    /** A different secret of the same length: the first character always changes (a random one may be '0'). */
+    private static String withFirstCharChanged(String secret) {
+        return (secret.charAt(0) == '0' ? "1" : "0") + secret.substring(1);
     }
 
     @Test

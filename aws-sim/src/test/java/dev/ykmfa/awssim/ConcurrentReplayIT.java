@@ -9,26 +9,11 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /** One code, sixteen simultaneous AssumeRole calls: exactly one wins, the rest get the invalid-code answer. */
-class ConcurrentReplayIT {
-    private MutableClock clock;
-    private AwsSimulator sim;
-
-    @BeforeEach
-    void start() {
-        clock = MutableClock.atStepStart();
-        sim = AwsSimulator.builder().clock(clock).build().start();
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
-    }
+class ConcurrentReplayIT extends FreshSimulator {
 
     @Test
     void sameCodeRacedFromSixteenClients_isAcceptedExactlyOnce() throws Exception {

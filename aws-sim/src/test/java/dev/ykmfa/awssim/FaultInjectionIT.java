@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -18,21 +17,12 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.StsException;
 
 /** Fault injection: off by default; throttling, 500s, resets and latency per action when asked. */
-class FaultInjectionIT {
-    private MutableClock clock;
-    private AwsSimulator sim;
+class FaultInjectionIT extends FreshSimulator {
     private SdkClients clients;
 
     @BeforeEach
     void start() {
-        clock = MutableClock.atStepStart();
-        sim = AwsSimulator.builder().clock(clock).build().start();
         clients = new SdkClients(sim);
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test

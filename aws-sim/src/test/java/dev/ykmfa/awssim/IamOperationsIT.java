@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -37,22 +36,13 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
 
 /** IAM operations beyond the blog's happy path, with the real SDK: shapes, filters, limits and error answers. */
-class IamOperationsIT {
-    private MutableClock clock;
-    private AwsSimulator sim;
+class IamOperationsIT extends FreshSimulator {
     private IamClient iam;
 
     @BeforeEach
     void start() {
-        clock = MutableClock.atStepStart();
-        sim = AwsSimulator.builder().clock(clock).build().start();
         SdkClients c = new SdkClients(sim);
         iam = c.iam(c.admin());
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     @Test

@@ -8,24 +8,27 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests move by hand, so TOTP steps and session expiry need no waiting. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
     private final AtomicReference<Instant> now;
 
-    MutableClock(Instant start) {
+    /** @param start the time the clock shows until it is moved */
+    public MutableClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
     /** @return a clock at the start of the current real 30-second step plus 5 s */
-    static MutableClock atStepStart() {
+    public static MutableClock atStepStart() {
         long s = Instant.now().getEpochSecond();
         return new MutableClock(Instant.ofEpochSecond(s - s % 30 + 5));
     }
 
-    void advance(Duration d) {
+    /** @param d how far to move the clock on */
+    public void advance(Duration d) {
         now.updateAndGet(t -> t.plus(d));
     }
 
-    void set(Instant t) {
+    /** @param t the time the clock shows from now on */
+    public void set(Instant t) {
         now.set(t);
     }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ykmfa.protocol.otp.Totp;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.ec2.model.Ec2Exception;
@@ -17,17 +16,13 @@ import software.amazon.awssdk.services.sts.model.StsException;
 import software.amazon.awssdk.services.sts.model.Tag;
 
 /** AssumeRole parameters beyond the blog: ExternalId, SourceIdentity, tags, session policies, chaining, partitions. */
-class StsFeaturesIT {
+class StsFeaturesIT extends FreshSimulator {
     private static final String ACCT = "123456789012";
-    private MutableClock clock;
-    private AwsSimulator sim;
     private SdkClients clients;
     private Seeder.SeededUser user;
 
     @BeforeEach
     void start() {
-        clock = MutableClock.atStepStart();
-        sim = AwsSimulator.builder().clock(clock).build().start();
         clients = new SdkClients(sim);
         Seeder seeder = sim.seeder();
         String allowAll = seeder.policy("assume-anything", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
@@ -40,11 +35,6 @@ class StsFeaturesIT {
         seeder.role("chain-target", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
                 + "{\"AWS\":\"arn:aws:iam::" + ACCT + ":root\"},\"Action\":\"sts:AssumeRole\"}]}", 43200,
                 seeder.awsManagedPolicyArn("AdministratorAccess"));
-    }
-
-    @AfterEach
-    void stop() {
-        sim.close();
     }
 
     private StsClient alice() {

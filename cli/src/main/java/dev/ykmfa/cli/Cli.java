@@ -6,6 +6,7 @@ import dev.ykmfa.aws.key.KeySelectionException;
 import dev.ykmfa.aws.key.OathPasswordRequiredException;
 import dev.ykmfa.protocol.transport.TransportException;
 import dev.ykmfa.protocol.ykoath.OathException;
+import dev.ykmfa.sim.SimulatorStateException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -21,6 +22,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Cli {
     /** Prefix of every error line. */
     public static final String ERROR_PREFIX = "ykmfa: error: ";
+    /** Help text width: room for the examples' command lines. */
+    private static final int USAGE_WIDTH = 120;
 
     private Cli() {
     }
@@ -43,6 +46,7 @@ public final class Cli {
      */
     static CommandLine commandLine(YkmfaCommand top, CliContext context) {
         CommandLine cl = new CommandLine(top);
+        cl.setUsageHelpWidth(USAGE_WIDTH);
         cl.setOut(new PrintWriter(context.out(), true));
         cl.setErr(new PrintWriter(context.err(), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -93,7 +97,8 @@ public final class Cli {
                 || e instanceof CredentialsFileFormatException) {
             return e.getMessage();
         }
-        if (e instanceof OathPasswordRequiredException || e instanceof KeySelectionException) {
+        if (e instanceof OathPasswordRequiredException || e instanceof KeySelectionException
+                || e instanceof SimulatorStateException) {
             return e.getMessage();
         }
         if (e instanceof OathException) {

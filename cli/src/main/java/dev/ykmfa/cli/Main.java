@@ -3,6 +3,7 @@ package dev.ykmfa.cli;
 import dev.ykmfa.cli.process.CredentialProcessFastPath;
 import java.io.PrintStream;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The {@code ykmfa} entry point. A {@code credential-process} call whose answer is cached is served here with JDK
@@ -15,15 +16,23 @@ public final class Main {
 
     /** @param args the command line */
     public static void main(String[] args) {
-        Map<String, String> env = System.getenv();
         if (args.length > 0 && CredentialProcessFastPath.COMMAND.equals(args[0])
-                && CredentialProcessFastPath.serveFromCache(args, System.out, env::get, java.time.Clock.systemUTC())) {
+                && CredentialProcessFastPath.serveFromCache(args, System.out, new SystemEnvironment(),
+                        java.time.Clock.systemUTC())) {
             return;
         }
         int exit = Cli.run(args, CliContext.system());
         System.out.flush();
         System.err.flush();
         System.exit(exit);
+    }
+
+    /** The process environment as a lookup, without a lambda (lambda bootstrap costs start-up time). */
+    private static final class SystemEnvironment implements UnaryOperator<String> {
+        @Override
+        public String apply(String name) {
+            return System.getenv(name);
+        }
     }
 
     /**

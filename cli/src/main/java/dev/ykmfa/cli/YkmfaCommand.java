@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
         footer = {
             "  ykmfa demo                      # the whole blog in-process, on a simulated key and a local AWS",
             "  ykmfa code                      # every code on the key (like ykman oath accounts code)",
-            "  ykmfa --reader 'Virtual PCD' info",
+            "  ykmfa --reader 'Virtual PCD 00 00' info      # the key of `ykmfa sim` (vpcd)",
             "  ykmfa assume --role-arn arn:aws:iam::123456789012:role/developer-ec2-mfa \\",
             "      --serial-number arn:aws:iam::123456789012:mfa/JohnDoe --profile-out johndoe-developer-role",
             "",

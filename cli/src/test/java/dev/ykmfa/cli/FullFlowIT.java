@@ -159,6 +159,25 @@ class FullFlowIT {
         assertTrue(noCache.err.contains("ykmfa: error: cannot reach AWS"), noCache::toString);
     }
 
+    @Test
+    void enroll_whenTheKeyFileExistsAndTheUserHasNoKey_refusesBeforeChangingAnything() throws Exception {
+        Path keyFile = tmp.resolve("JohnDoe.credentials");
+        Files.writeString(keyFile, "keep me\n");
+        CliRunner.Result r = admin().run("--endpoint-url", aws.endpoint().toString(), "enroll", "--user", "JohnDoe",
+                "--role-name", "developer-ec2-mfa", "--access-key-out", keyFile.toString());
+        assertEquals(2, r.exit, r::toString);
+        assertEquals(1, r.err.lines().count(), r::toString);
+        assertTrue(r.err.contains("exists and is never overwritten"), r::toString);
+        assertEquals("keep me\n", Files.readString(keyFile));
+        try (software.amazon.awssdk.services.iam.IamClient iam = software.amazon.awssdk.services.iam.IamClient
+                .builder().httpClient(UrlConnectionHttpClient.create()).region(Region.US_EAST_1)
+                .endpointOverride(aws.endpoint()).credentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(aws.adminAccessKeyId(), aws.adminSecretAccessKey()))).build()) {
+            assertThrows(software.amazon.awssdk.services.iam.model.NoSuchEntityException.class,
+                    () -> iam.getUser(b -> b.userName("JohnDoe")), "nothing was created");
+        }
+    }
+
     private static String[] append(String[] args, String extra) {
         String[] all = java.util.Arrays.copyOf(args, args.length + 1);
         all[args.length] = extra;

@@ -122,11 +122,7 @@ public final class PrivateFiles {
             return;
         }
         try {
-            if (isPosix(file.toAbsolutePath().getParent())) {
-                Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_READ_WRITE));
-            } else {
-                Files.createFile(file);
-            }
+            createPrivateFile(file);
         } catch (FileAlreadyExistsException raced) {
             // another thread or process created it first: fine
         }

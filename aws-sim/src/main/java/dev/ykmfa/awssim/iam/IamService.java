@@ -30,7 +30,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -180,6 +182,22 @@ public final class IamService implements QueryService {
         v.length(param, value, 1, max).pattern(param, value, NAME, NAME_SHOWN);
     }
 
+    /** @return the required, valid IAM name parameter {@code param} ({@code max} characters at most) */
+    private static String requiredName(Params p, String param, int max) {
+        Validation v = new Validation();
+        String n = requiredName(v, p, param, max);
+        v.check();
+        return n;
+    }
+
+    /** @return the IAM name parameter {@code param}; records in {@code v} if it is missing or invalid */
+    private static String requiredName(Validation v, Params p, String param, int max) {
+        String n = p.get(param);
+        v.required(param, n);
+        name(v, param, n, max);
+        return n;
+    }
+
     private static String path(Validation v, Params p) {
         String path = p.get("Path");
         v.length("Path", path, 1, 512).pattern("Path", path, PATH, PATH_SHOWN);
@@ -276,8 +294,13 @@ public final class IamService implements QueryService {
         x.leaf("CreateDate", mp.created()).leaf("UpdateDate", mp.created()).close(element);
     }
 
-    /** Marker-based paging over a sorted list; the marker is the index of the next item. */
-    private static <T> List<T> page(List<T> all, Params p, Validation v, boolean[] truncated, String[] marker) {
+    /**
+     * Answers one page of a sorted list (marker-based paging; the marker is the index of the next item): appends
+     * {@code <wrapper>} with one entry per item written by {@code member}, then IsTruncated and Marker, to
+     * {@code x} (already begun for {@code op}) and ends the response.
+     */
+    private static <T> String paged(Request r, Params p, Validation v, Xml x, String op, String wrapper,
+                                    List<T> all, BiConsumer<Xml, T> member) {
         Integer max = p.integer("MaxItems");
         v.range("MaxItems", max, 1, 1000);
         String m = p.get("Marker");
@@ -296,25 +319,34 @@ public final class IamService implements QueryService {
         }
         int n = max == null ? AwsConstants.DEFAULT_MAX_ITEMS : max;
         int to = Math.min(all.size(), from + n);
-        truncated[0] = to < all.size();
-        marker[0] = truncated[0]
+        boolean truncated = to < all.size();
+        x.open(wrapper);
+        for (T item : all.subList(from, to)) {
+            member.accept(x, item);
+        }
+        x.close(wrapper);
+        x.leaf("IsTruncated", truncated);
+        x.leaf("Marker", truncated
                 ? Base64.getEncoder().encodeToString(Integer.toString(to).getBytes(StandardCharsets.US_ASCII))
-                : null;
-        return all.subList(from, to);
+                : null);
+        return end(x, op, r);
     }
 
-    private static void pageEnd(Xml x, boolean[] truncated, String[] marker) {
-        x.leaf("IsTruncated", truncated[0]);
-        x.leaf("Marker", marker[0]);
+    private static <T> List<T> filtered(List<T> all, Predicate<T> keep) {
+        List<T> out = new ArrayList<>();
+        for (T item : all) {
+            if (keep.test(item)) {
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     // ================================================================== users
 
     private String createUser(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 64);
+        String n = requiredName(v, p, "UserName", 64);
         String path = path(v, p);
         v.check();
         authorize(r, store.arn("user", path, n));
@@ -334,11 +366,7 @@ public final class IamService implements QueryService {
     }
 
     private String deleteUser(Request r, Params p) {
-        Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 128);
-        v.check();
+        String n = requiredName(p, "UserName", 128);
         authorize(r, userArnForAuth(n));
         store.deleteUser(n);
         return noResult("DeleteUser", r);
@@ -348,30 +376,16 @@ public final class IamService implements QueryService {
         Validation v = new Validation();
         String prefix = pathPrefix(v, p);
         authorize(r, store.arn("user", "/", "*"));
-        List<User> all = new ArrayList<>();
-        for (User u : store.users()) {
-            if (u.path().startsWith(prefix)) {
-                all.add(u);
-            }
-        }
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListUsers").open("Users");
-        for (User u : page(all, p, v, t, m)) {
-            user(x, "member", u);
-        }
-        x.close("Users");
-        pageEnd(x, t, m);
-        return end(x, "ListUsers", r);
+        List<User> all = filtered(store.users(), u -> u.path().startsWith(prefix));
+        return paged(r, p, v, begin("ListUsers"), "ListUsers", "Users", all,
+                (x, u) -> user(x, "member", u));
     }
 
     // ================================================================== groups
 
     private String createGroup(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("GroupName");
-        v.required("GroupName", n);
-        name(v, "GroupName", n, 128);
+        String n = requiredName(v, p, "GroupName", 128);
         String path = path(v, p);
         v.check();
         authorize(r, store.arn("group", path, n));
@@ -382,38 +396,18 @@ public final class IamService implements QueryService {
     }
 
     private String getGroup(Request r, Params p) {
-        Validation v = new Validation();
-        String n = p.get("GroupName");
-        v.required("GroupName", n);
-        name(v, "GroupName", n, 128);
-        v.check();
+        String n = requiredName(p, "GroupName", 128);
         authorize(r, groupArnForAuth(n));
         Group g = store.group(n);
-        List<User> members = new ArrayList<>();
-        for (User u : store.users()) {
-            if (g.members().contains(u.name().toLowerCase(java.util.Locale.ROOT))) {
-                members.add(u);
-            }
-        }
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
+        List<User> members = filtered(store.users(),
+                u -> g.members().contains(u.name().toLowerCase(java.util.Locale.ROOT)));
         Xml x = begin("GetGroup");
         group(x, "Group", g);
-        x.open("Users");
-        for (User u : page(members, p, v, t, m)) {
-            user(x, "member", u);
-        }
-        x.close("Users");
-        pageEnd(x, t, m);
-        return end(x, "GetGroup", r);
+        return paged(r, p, new Validation(), x, "GetGroup", "Users", members, (xml, u) -> user(xml, "member", u));
     }
 
     private String simpleGroupOp(Request r, Params p, Consumer<String> op) {
-        Validation v = new Validation();
-        String n = p.get("GroupName");
-        v.required("GroupName", n);
-        name(v, "GroupName", n, 128);
-        v.check();
+        String n = requiredName(p, "GroupName", 128);
         authorize(r, groupArnForAuth(n));
         op.accept(n);
         return noResult(r.action(), r);
@@ -423,46 +417,19 @@ public final class IamService implements QueryService {
         Validation v = new Validation();
         String prefix = pathPrefix(v, p);
         authorize(r, store.arn("group", "/", "*"));
-        List<Group> all = new ArrayList<>();
-        for (Group g : store.groups()) {
-            if (g.path().startsWith(prefix)) {
-                all.add(g);
-            }
-        }
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListGroups").open("Groups");
-        for (Group g : page(all, p, v, t, m)) {
-            group(x, "member", g);
-        }
-        x.close("Groups");
-        pageEnd(x, t, m);
-        return end(x, "ListGroups", r);
+        List<Group> all = filtered(store.groups(), g -> g.path().startsWith(prefix));
+        return paged(r, p, v, begin("ListGroups"), "ListGroups", "Groups", all,
+                (x, g) -> group(x, "member", g));
     }
 
     private String listGroupsForUser(Request r, Params p) {
-        Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 128);
-        v.check();
+        String n = requiredName(p, "UserName", 128);
         authorize(r, userArnForAuth(n));
         User u = store.user(n);
-        List<Group> all = new ArrayList<>();
-        for (Group g : store.groups()) {
-            if (u.groups().contains(g.name().toLowerCase(java.util.Locale.ROOT))) {
-                all.add(g);
-            }
-        }
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListGroupsForUser").open("Groups");
-        for (Group g : page(all, p, v, t, m)) {
-            group(x, "member", g);
-        }
-        x.close("Groups");
-        pageEnd(x, t, m);
-        return end(x, "ListGroupsForUser", r);
+        List<Group> all = filtered(store.groups(),
+                g -> u.groups().contains(g.name().toLowerCase(java.util.Locale.ROOT)));
+        return paged(r, p, new Validation(), begin("ListGroupsForUser"), "ListGroupsForUser", "Groups", all,
+                (x, g) -> group(x, "member", g));
     }
 
     private String userGroupOp(Request r, Params p, boolean add) {
@@ -549,11 +516,7 @@ public final class IamService implements QueryService {
     }
 
     private String listAttached(Request r, Params p, String param, String type) {
-        Validation v = new Validation();
-        String n = p.get(param);
-        v.required(param, n);
-        name(v, param, n, 128);
-        v.check();
+        String n = requiredName(p, param, 128);
         authorize(r, entityArn(type, n));
         List<ManagedPolicy> all = new ArrayList<>();
         for (String arn : attachedOf(type, n)) {
@@ -563,15 +526,8 @@ public final class IamService implements QueryService {
             }
         }
         all.sort((a, b) -> a.name().compareTo(b.name()));
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin(r.action()).open("AttachedPolicies");
-        for (ManagedPolicy mp : page(all, p, v, t, m)) {
-            x.open("member").leaf("PolicyName", mp.name()).leaf("PolicyArn", mp.arn()).close("member");
-        }
-        x.close("AttachedPolicies");
-        pageEnd(x, t, m);
-        return end(x, r.action(), r);
+        return paged(r, p, new Validation(), begin(r.action()), r.action(), "AttachedPolicies", all,
+                (x, mp) -> x.open("member").leaf("PolicyName", mp.name()).leaf("PolicyArn", mp.arn()).close("member"));
     }
 
     private String putInline(Request r, Params p, String param, String type) {
@@ -622,23 +578,12 @@ public final class IamService implements QueryService {
     }
 
     private String listInline(Request r, Params p, String param, String type) {
-        Validation v = new Validation();
-        String n = p.get(param);
-        v.required(param, n);
-        name(v, param, n, 128);
-        v.check();
+        String n = requiredName(p, param, 128);
         authorize(r, entityArn(type, n));
         List<String> names = new ArrayList<>(inlineOf(type, n).keySet());
         names.sort(null);
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin(r.action()).open("PolicyNames");
-        for (String s : page(names, p, v, t, m)) {
-            x.leaf("member", s);
-        }
-        x.close("PolicyNames");
-        pageEnd(x, t, m);
-        return end(x, r.action(), r);
+        return paged(r, p, new Validation(), begin(r.action()), r.action(), "PolicyNames", names,
+                (x, s) -> x.leaf("member", s));
     }
 
     private String deleteRolePolicy(Request r, Params p) {
@@ -686,11 +631,7 @@ public final class IamService implements QueryService {
     }
 
     private String getRole(Request r, Params p) {
-        Validation v = new Validation();
-        String n = p.get("RoleName");
-        v.required("RoleName", n);
-        name(v, "RoleName", n, 64);
-        v.check();
+        String n = requiredName(p, "RoleName", 64);
         authorize(r, roleArnForAuth(n));
         Role ro = store.role(n);
         Xml x = begin("GetRole");
@@ -727,11 +668,7 @@ public final class IamService implements QueryService {
     }
 
     private String deleteRole(Request r, Params p) {
-        Validation v = new Validation();
-        String n = p.get("RoleName");
-        v.required("RoleName", n);
-        name(v, "RoleName", n, 64);
-        v.check();
+        String n = requiredName(p, "RoleName", 64);
         authorize(r, roleArnForAuth(n));
         store.deleteRole(n);
         return noResult("DeleteRole", r);
@@ -741,21 +678,9 @@ public final class IamService implements QueryService {
         Validation v = new Validation();
         String prefix = pathPrefix(v, p);
         authorize(r, store.arn("role", "/", "*"));
-        List<Role> all = new ArrayList<>();
-        for (Role ro : store.roles()) {
-            if (ro.path().startsWith(prefix)) {
-                all.add(ro);
-            }
-        }
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListRoles").open("Roles");
-        for (Role ro : page(all, p, v, t, m)) {
-            role(x, "member", ro, false);
-        }
-        x.close("Roles");
-        pageEnd(x, t, m);
-        return end(x, "ListRoles", r);
+        List<Role> all = filtered(store.roles(), ro -> ro.path().startsWith(prefix));
+        return paged(r, p, v, begin("ListRoles"), "ListRoles", "Roles", all,
+                (x, ro) -> role(x, "member", ro, false));
     }
 
     // ================================================================== managed policies
@@ -851,15 +776,8 @@ public final class IamService implements QueryService {
                 all.add(mp);
             }
         }
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListPolicies").open("Policies");
-        for (ManagedPolicy mp : page(all, p, v, t, m)) {
-            managedPolicy(x, "member", mp, false);
-        }
-        x.close("Policies");
-        pageEnd(x, t, m);
-        return end(x, "ListPolicies", r);
+        return paged(r, p, v, begin("ListPolicies"), "ListPolicies", "Policies", all,
+                (x, mp) -> managedPolicy(x, "member", mp, false));
     }
 
     // ================================================================== access keys
@@ -879,17 +797,10 @@ public final class IamService implements QueryService {
         String n = targetUserName(r, p, v);
         authorize(r, userArnForAuth(n));
         List<AccessKey> keys = store.accessKeys(n);
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListAccessKeys").open("AccessKeyMetadata");
-        for (AccessKey k : page(keys, p, v, t, m)) {
-            x.open("member").leaf("UserName", k.userName()).leaf("AccessKeyId", k.id())
-                    .leaf("Status", k.active() ? "Active" : "Inactive").leaf("CreateDate", k.created())
-                    .close("member");
-        }
-        x.close("AccessKeyMetadata");
-        pageEnd(x, t, m);
-        return end(x, "ListAccessKeys", r);
+        return paged(r, p, v, begin("ListAccessKeys"), "ListAccessKeys", "AccessKeyMetadata", keys,
+                (x, k) -> x.open("member").leaf("UserName", k.userName()).leaf("AccessKeyId", k.id())
+                        .leaf("Status", k.active() ? "Active" : "Inactive").leaf("CreateDate", k.created())
+                        .close("member"));
     }
 
     private String accessKeyIdParam(Params p, Validation v) {
@@ -960,31 +871,36 @@ public final class IamService implements QueryService {
         return new String[] {serial, c1, c2};
     }
 
+    /**
+     * @return the drift and last step that two consecutive codes prove
+     * @throws AwsException InvalidAuthenticationCode when they do not
+     */
+    private MfaVerifier.Sync synchronize(MfaDevice d, String code1, String code2) {
+        MfaVerifier.Sync sync = mfa.synchronize(d, code1, code2);
+        if (sync == null) {
+            throw new AwsException(AwsConstants.INVALID_AUTHENTICATION_CODE, 403,
+                    AwsConstants.MSG_AUTH_CODE_INVALID);
+        }
+        return sync;
+    }
+
     private String enableMfaDevice(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 128);
+        String n = requiredName(v, p, "UserName", 128);
         String[] m = mfaParams(p, v);
         v.check();
         authorize(r, userArnForAuth(n));
         User u = store.user(n);
         MfaDevice d = store.mfaDevice(m[0]);
         store.checkAssignable(u, d);
-        MfaVerifier.Sync sync = mfa.synchronize(d, m[1], m[2]);
-        if (sync == null) {
-            throw new AwsException(AwsConstants.INVALID_AUTHENTICATION_CODE, 403,
-                    AwsConstants.MSG_AUTH_CODE_INVALID);
-        }
+        MfaVerifier.Sync sync = synchronize(d, m[1], m[2]);
         store.enableMfaDevice(n, m[0], sync.drift(), sync.lastStep());
         return noResult("EnableMFADevice", r);
     }
 
     private String resyncMfaDevice(Request r, Params p) {
         Validation v = new Validation();
-        String n = p.get("UserName");
-        v.required("UserName", n);
-        name(v, "UserName", n, 128);
+        String n = requiredName(v, p, "UserName", 128);
         String[] m = mfaParams(p, v);
         v.check();
         authorize(r, userArnForAuth(n));
@@ -993,11 +909,7 @@ public final class IamService implements QueryService {
         if (d == null || !u.name().equalsIgnoreCase(d.userName())) {
             throw AwsException.noSuchEntity("MFA Device with serial number " + m[0] + " does not exist.");
         }
-        MfaVerifier.Sync sync = mfa.synchronize(d, m[1], m[2]);
-        if (sync == null) {
-            throw new AwsException(AwsConstants.INVALID_AUTHENTICATION_CODE, 403,
-                    AwsConstants.MSG_AUTH_CODE_INVALID);
-        }
+        MfaVerifier.Sync sync = synchronize(d, m[1], m[2]);
         store.resync(m[0], sync.drift(), sync.lastStep());
         return noResult("ResyncMFADevice", r);
     }
@@ -1029,16 +941,9 @@ public final class IamService implements QueryService {
         String n = targetUserName(r, p, v);
         authorize(r, userArnForAuth(n));
         store.user(n);
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListMFADevices").open("MFADevices");
-        for (MfaDevice d : page(store.mfaDevicesOf(n), p, v, t, m)) {
-            x.open("member").leaf("UserName", d.userName()).leaf("SerialNumber", d.serial())
-                    .leaf("EnableDate", d.enableDate()).close("member");
-        }
-        x.close("MFADevices");
-        pageEnd(x, t, m);
-        return end(x, "ListMFADevices", r);
+        return paged(r, p, v, begin("ListMFADevices"), "ListMFADevices", "MFADevices", store.mfaDevicesOf(n),
+                (x, d) -> x.open("member").leaf("UserName", d.userName()).leaf("SerialNumber", d.serial())
+                        .leaf("EnableDate", d.enableDate()).close("member"));
     }
 
     private String listVirtualMfaDevices(Request r, Params p) {
@@ -1053,20 +958,15 @@ public final class IamService implements QueryService {
                 all.add(d);
             }
         }
-        boolean[] t = new boolean[1];
-        String[] m = new String[1];
-        Xml x = begin("ListVirtualMFADevices").open("VirtualMFADevices");
-        for (MfaDevice d : page(all, p, v, t, m)) {
-            x.open("member").leaf("SerialNumber", d.serial());
-            User u = d.userName() == null ? null : store.findUser(d.userName());
-            if (u != null) {
-                user(x, "User", u);
-                x.leaf("EnableDate", d.enableDate());
-            }
-            x.close("member");
-        }
-        x.close("VirtualMFADevices");
-        pageEnd(x, t, m);
-        return end(x, "ListVirtualMFADevices", r);
+        return paged(r, p, v, begin("ListVirtualMFADevices"), "ListVirtualMFADevices", "VirtualMFADevices", all,
+                (x, d) -> {
+                    x.open("member").leaf("SerialNumber", d.serial());
+                    User u = d.userName() == null ? null : store.findUser(d.userName());
+                    if (u != null) {
+                        user(x, "User", u);
+                        x.leaf("EnableDate", d.enableDate());
+                    }
+                    x.close("member");
+                });
     }
 }

@@ -16,8 +16,8 @@ public final class Group {
     private final Instant created;
     /** Lower-case member user names. */
     final Set<String> members = ConcurrentHashMap.newKeySet();
-    final Set<String> attached = ConcurrentHashMap.newKeySet();
-    final Map<String, PolicyDocument> inline = new ConcurrentHashMap<>();
+    /** Attached managed and inline policies. */
+    final PolicyAttachments policies = new PolicyAttachments();
 
     Group(String name, String path, String id, String arn, Instant created) {
         this.name = name;
@@ -59,12 +59,12 @@ public final class Group {
 
     /** @return attached managed policy ARNs (read-only) */
     public Set<String> attachedPolicies() {
-        return Collections.unmodifiableSet(attached);
+        return policies.attachedView();
     }
 
     /** @return inline policies (read-only) */
     public Map<String, PolicyDocument> inlinePolicies() {
-        return Collections.unmodifiableMap(inline);
+        return policies.inlineView();
     }
 
     @Override

@@ -89,6 +89,22 @@ public final class IamStore {
         return name.toLowerCase(Locale.ROOT);
     }
 
+    /** @throws AwsException EntityAlreadyExists when {@code byKey} holds {@code name} (case-insensitively) */
+    private static void requireNew(Map<String, ?> byKey, String kind, String name) {
+        if (byKey.containsKey(key(name))) {
+            throw AwsException.alreadyExists(kind + " with name " + name + " already exists.");
+        }
+    }
+
+    /** @throws AwsException NoSuchEntity unless {@code byKey} holds {@code name} (case-insensitively) */
+    private static <T> T existing(Map<String, T> byKey, String kind, String name) {
+        T entity = byKey.get(key(name));
+        if (entity == null) {
+            throw AwsException.noSuchEntity("The " + kind + " with name " + name + " cannot be found.");
+        }
+        return entity;
+    }
+
     /**
      * @param type {@code user}, {@code role}, {@code group}, {@code policy}, {@code mfa}
      * @param path IAM path ({@code /} or {@code /a/b/})
@@ -111,9 +127,7 @@ public final class IamStore {
      * @return the new user
      */
     public synchronized User createUser(String name, String path) {
-        if (users.containsKey(key(name))) {
-            throw AwsException.alreadyExists("User with name " + name + " already exists.");
-        }
+        requireNew(users, "User", name);
         User u = new User(name, path, Ids.uniqueId(Ids.USER), arn("user", path, name), now());
         users.put(key(name), u);
         mutated();
@@ -126,11 +140,7 @@ public final class IamStore {
      * @throws AwsException NoSuchEntity
      */
     public User user(String name) {
-        User u = users.get(key(name));
-        if (u == null) {
-            throw AwsException.noSuchEntity("The user with name " + name + " cannot be found.");
-        }
-        return u;
+        return existing(users, "user", name);
     }
 
     /**
@@ -159,7 +169,7 @@ public final class IamStore {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must remove users from group first.");
         }
-        if (!u.attached.isEmpty() || !u.inline.isEmpty()) {
+        if (!u.policies.isEmpty()) {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must delete policies first.");
         }
@@ -177,8 +187,7 @@ public final class IamStore {
      * @param doc the document
      */
     public synchronized void putUserPolicy(String userName, String policyName, PolicyDocument doc) {
-        user(userName).inline.put(policyName, doc);
-        mutated();
+        putInlinePolicy(user(userName).policies, policyName, doc);
     }
 
     /**
@@ -186,14 +195,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void attachUserPolicy(String userName, String policyArn) {
-        User u = user(userName);
-        ManagedPolicy p = attachable(policyArn);
-        if (!u.attached.contains(policyArn)) {
-            limitAttached(u.attached.size(), "PoliciesPerUser");
-            u.attached.add(policyArn);
-            p.attachments.incrementAndGet();
-        }
-        mutated();
+        attachPolicy(user(userName).policies, policyArn, "PoliciesPerUser");
     }
 
     /**
@@ -201,19 +203,34 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void detachUserPolicy(String userName, String policyArn) {
-        User u = user(userName);
-        if (!u.attached.remove(policyArn)) {
+        detachPolicy(user(userName).policies, policyArn);
+    }
+
+    /** Attaches a managed policy (no-op when already attached) under the per-entity quota named {@code quota}. */
+    private void attachPolicy(PolicyAttachments to, String policyArn, String quota) {
+        ManagedPolicy p = attachable(policyArn);
+        if (!to.attached.contains(policyArn)) {
+            if (to.attached.size() >= AwsConstants.MANAGED_POLICIES_PER_ENTITY) {
+                throw AwsException.limitExceeded("Cannot exceed quota for " + quota + ": "
+                        + AwsConstants.MANAGED_POLICIES_PER_ENTITY);
+            }
+            to.attached.add(policyArn);
+            p.attachments.incrementAndGet();
+        }
+        mutated();
+    }
+
+    private void detachPolicy(PolicyAttachments from, String policyArn) {
+        if (!from.attached.remove(policyArn)) {
             throw AwsException.noSuchEntity("Policy " + policyArn + " was not found.");
         }
         policies.get(policyArn).attachments.decrementAndGet();
         mutated();
     }
 
-    private static void limitAttached(int current, String quota) {
-        if (current >= AwsConstants.MANAGED_POLICIES_PER_ENTITY) {
-            throw AwsException.limitExceeded("Cannot exceed quota for " + quota + ": "
-                    + AwsConstants.MANAGED_POLICIES_PER_ENTITY);
-        }
+    private void putInlinePolicy(PolicyAttachments to, String policyName, PolicyDocument doc) {
+        to.inline.put(policyName, doc);
+        mutated();
     }
 
     // ================================================================== groups
@@ -224,9 +241,7 @@ public final class IamStore {
      * @return the group
      */
     public synchronized Group createGroup(String name, String path) {
-        if (groups.containsKey(key(name))) {
-            throw AwsException.alreadyExists("Group with name " + name + " already exists.");
-        }
+        requireNew(groups, "Group", name);
         Group g = new Group(name, path, Ids.uniqueId(Ids.GROUP), arn("group", path, name), now());
         groups.put(key(name), g);
         mutated();
@@ -238,11 +253,7 @@ public final class IamStore {
      * @return the group
      */
     public Group group(String name) {
-        Group g = groups.get(key(name));
-        if (g == null) {
-            throw AwsException.noSuchEntity("The group with name " + name + " cannot be found.");
-        }
-        return g;
+        return existing(groups, "group", name);
     }
 
     /** @return all groups sorted by name */
@@ -259,7 +270,7 @@ public final class IamStore {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must remove users from group first.");
         }
-        if (!g.attached.isEmpty() || !g.inline.isEmpty()) {
+        if (!g.policies.isEmpty()) {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must delete policies first.");
         }
@@ -302,14 +313,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void attachGroupPolicy(String groupName, String policyArn) {
-        Group g = group(groupName);
-        ManagedPolicy p = attachable(policyArn);
-        if (!g.attached.contains(policyArn)) {
-            limitAttached(g.attached.size(), "PoliciesPerGroup");
-            g.attached.add(policyArn);
-            p.attachments.incrementAndGet();
-        }
-        mutated();
+        attachPolicy(group(groupName).policies, policyArn, "PoliciesPerGroup");
     }
 
     /**
@@ -317,12 +321,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void detachGroupPolicy(String groupName, String policyArn) {
-        Group g = group(groupName);
-        if (!g.attached.remove(policyArn)) {
-            throw AwsException.noSuchEntity("Policy " + policyArn + " was not found.");
-        }
-        policies.get(policyArn).attachments.decrementAndGet();
-        mutated();
+        detachPolicy(group(groupName).policies, policyArn);
     }
 
     /**
@@ -331,8 +330,7 @@ public final class IamStore {
      * @param doc document
      */
     public synchronized void putGroupPolicy(String groupName, String policyName, PolicyDocument doc) {
-        group(groupName).inline.put(policyName, doc);
-        mutated();
+        putInlinePolicy(group(groupName).policies, policyName, doc);
     }
 
     // ================================================================== roles
@@ -347,9 +345,7 @@ public final class IamStore {
      */
     public synchronized Role createRole(String name, String path, PolicyDocument trust, String description,
                                         int maxSessionDuration) {
-        if (roles.containsKey(key(name))) {
-            throw AwsException.alreadyExists("Role with name " + name + " already exists.");
-        }
+        requireNew(roles, "Role", name);
         Role r = new Role(name, path, Ids.uniqueId(Ids.ROLE), arn("role", path, name), now(), trust, description,
                 maxSessionDuration);
         roles.put(key(name), r);
@@ -362,11 +358,7 @@ public final class IamStore {
      * @return the role
      */
     public Role role(String name) {
-        Role r = roles.get(key(name));
-        if (r == null) {
-            throw AwsException.noSuchEntity("The role with name " + name + " cannot be found.");
-        }
-        return r;
+        return existing(roles, "role", name);
     }
 
     /**
@@ -422,7 +414,7 @@ public final class IamStore {
      */
     public synchronized void deleteRole(String name) {
         Role r = role(name);
-        if (!r.attached.isEmpty() || !r.inline.isEmpty()) {
+        if (!r.policies.isEmpty()) {
             throw new AwsException(AwsConstants.DELETE_CONFLICT, 409,
                     "Cannot delete entity, must detach all policies first.");
         }
@@ -435,14 +427,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void attachRolePolicy(String roleName, String policyArn) {
-        Role r = role(roleName);
-        ManagedPolicy p = attachable(policyArn);
-        if (!r.attached.contains(policyArn)) {
-            limitAttached(r.attached.size(), "PoliciesPerRole");
-            r.attached.add(policyArn);
-            p.attachments.incrementAndGet();
-        }
-        mutated();
+        attachPolicy(role(roleName).policies, policyArn, "PoliciesPerRole");
     }
 
     /**
@@ -450,12 +435,7 @@ public final class IamStore {
      * @param policyArn managed policy
      */
     public synchronized void detachRolePolicy(String roleName, String policyArn) {
-        Role r = role(roleName);
-        if (!r.attached.remove(policyArn)) {
-            throw AwsException.noSuchEntity("Policy " + policyArn + " was not found.");
-        }
-        policies.get(policyArn).attachments.decrementAndGet();
-        mutated();
+        detachPolicy(role(roleName).policies, policyArn);
     }
 
     /**
@@ -464,8 +444,7 @@ public final class IamStore {
      * @param doc document
      */
     public synchronized void putRolePolicy(String roleName, String policyName, PolicyDocument doc) {
-        role(roleName).inline.put(policyName, doc);
-        mutated();
+        putInlinePolicy(role(roleName).policies, policyName, doc);
     }
 
     /**
@@ -473,7 +452,7 @@ public final class IamStore {
      * @param policyName name
      */
     public synchronized void deleteRolePolicy(String roleName, String policyName) {
-        if (role(roleName).inline.remove(policyName) == null) {
+        if (role(roleName).policies.inline.remove(policyName) == null) {
             throw AwsException.noSuchEntity("The role policy with name " + policyName + " cannot be found.");
         }
         mutated();
@@ -848,13 +827,12 @@ public final class IamStore {
      * @return the user's identity policies: inline, attached, and those of its groups
      */
     public List<PolicyDocument> identityPolicies(User u) {
-        List<PolicyDocument> out = new ArrayList<>(u.inline.values());
-        addManaged(out, u.attached);
+        List<PolicyDocument> out = new ArrayList<>();
+        addPolicies(out, u.policies);
         for (String gk : u.groups) {
             Group g = groups.get(gk);
             if (g != null) {
-                out.addAll(g.inline.values());
-                addManaged(out, g.attached);
+                addPolicies(out, g.policies);
             }
         }
         return out;
@@ -865,13 +843,15 @@ public final class IamStore {
      * @return the role's permission policies: inline and attached
      */
     public List<PolicyDocument> identityPolicies(Role r) {
-        List<PolicyDocument> out = new ArrayList<>(r.inline.values());
-        addManaged(out, r.attached);
+        List<PolicyDocument> out = new ArrayList<>();
+        addPolicies(out, r.policies);
         return out;
     }
 
-    private void addManaged(List<PolicyDocument> out, Collection<String> arns) {
-        for (String arn : arns) {
+    /** Adds the inline documents, then those of the attached managed policies that still exist. */
+    private void addPolicies(List<PolicyDocument> out, PolicyAttachments from) {
+        out.addAll(from.inline.values());
+        for (String arn : from.attached) {
             ManagedPolicy p = policies.get(arn);
             if (p != null) {
                 out.add(p.document());

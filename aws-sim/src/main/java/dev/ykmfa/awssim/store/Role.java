@@ -17,8 +17,8 @@ public final class Role {
     volatile PolicyDocument trust;
     volatile String description;
     volatile int maxSessionDuration;
-    final Set<String> attached = ConcurrentHashMap.newKeySet();
-    final Map<String, PolicyDocument> inline = new ConcurrentHashMap<>();
+    /** Attached managed and inline policies. */
+    final PolicyAttachments policies = new PolicyAttachments();
     final Map<String, String> tags = new ConcurrentHashMap<>();
 
     Role(String name, String path, String id, String arn, Instant created, PolicyDocument trust, String description,
@@ -75,12 +75,12 @@ public final class Role {
 
     /** @return attached managed policy ARNs (read-only) */
     public Set<String> attachedPolicies() {
-        return Collections.unmodifiableSet(attached);
+        return policies.attachedView();
     }
 
     /** @return inline policies (read-only) */
     public Map<String, PolicyDocument> inlinePolicies() {
-        return Collections.unmodifiableMap(inline);
+        return policies.inlineView();
     }
 
     /** @return tags (read-only) */

@@ -52,16 +52,14 @@ public final class StateFile {
         for (User u : s.users.values()) {
             Map<String, Object> m = entity(u.name(), u.path(), u.id(), u.created());
             m.put("groups", new ArrayList<>(u.groups));
-            m.put("attached", new ArrayList<>(u.attached));
-            m.put("inline", inline(u.inline));
+            savePolicies(m, u.policies);
             users.add(m);
         }
         root.put("users", users);
         List<Object> groups = new ArrayList<>();
         for (Group g : s.groups.values()) {
             Map<String, Object> m = entity(g.name(), g.path(), g.id(), g.created());
-            m.put("attached", new ArrayList<>(g.attached));
-            m.put("inline", inline(g.inline));
+            savePolicies(m, g.policies);
             groups.add(m);
         }
         root.put("groups", groups);
@@ -71,8 +69,7 @@ public final class StateFile {
             m.put("trust", r.trust.text());
             m.put("description", r.description == null ? Json.NULL : r.description);
             m.put("maxSessionDuration", r.maxSessionDuration);
-            m.put("attached", new ArrayList<>(r.attached));
-            m.put("inline", inline(r.inline));
+            savePolicies(m, r.policies);
             m.put("tags", new LinkedHashMap<>(r.tags));
             roles.add(m);
         }
@@ -155,12 +152,13 @@ public final class StateFile {
         return m;
     }
 
-    private static Map<String, Object> inline(Map<String, PolicyDocument> inline) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (Map.Entry<String, PolicyDocument> e : inline.entrySet()) {
-            m.put(e.getKey(), e.getValue().text());
+    private static void savePolicies(Map<String, Object> m, PolicyAttachments from) {
+        m.put("attached", new ArrayList<>(from.attached));
+        Map<String, Object> inline = new LinkedHashMap<>();
+        for (Map.Entry<String, PolicyDocument> e : from.inline.entrySet()) {
+            inline.put(e.getKey(), e.getValue().text());
         }
-        return m;
+        m.put("inline", inline);
     }
 
     private void write(String json) {
@@ -219,8 +217,7 @@ public final class StateFile {
             Map<String, Object> m = (Map<String, Object>) o;
             Group g = new Group(str(m, "name"), str(m, "path"), str(m, "id"),
                     s.arn("group", str(m, "path"), str(m, "name")), Instant.parse(str(m, "created")));
-            attach(s, g.attached, m);
-            loadInline(g.inline, m);
+            loadPolicies(s, g.policies, m);
             s.groups.put(g.name().toLowerCase(java.util.Locale.ROOT), g);
         }
         for (Object o : (List<Object>) root.get("users")) {
@@ -234,8 +231,7 @@ public final class StateFile {
                     grp.members.add(u.name().toLowerCase(java.util.Locale.ROOT));
                 }
             }
-            attach(s, u.attached, m);
-            loadInline(u.inline, m);
+            loadPolicies(s, u.policies, m);
             s.users.put(u.name().toLowerCase(java.util.Locale.ROOT), u);
         }
         for (Object o : (List<Object>) root.get("roles")) {
@@ -244,8 +240,7 @@ public final class StateFile {
                     s.arn("role", str(m, "path"), str(m, "name")), Instant.parse(str(m, "created")),
                     PolicyDocument.parse(str(m, "trust"), PolicyKind.TRUST), str(m, "description"),
                     ((BigDecimal) m.get("maxSessionDuration")).intValue());
-            attach(s, r.attached, m);
-            loadInline(r.inline, m);
+            loadPolicies(s, r.policies, m);
             for (Map.Entry<String, Object> t : ((Map<String, Object>) m.get("tags")).entrySet()) {
                 r.tags.put(t.getKey(), (String) t.getValue());
             }
@@ -284,20 +279,16 @@ public final class StateFile {
     }
 
     @SuppressWarnings("unchecked")
-    private static void attach(IamStore s, java.util.Set<String> target, Map<String, Object> m) {
+    private static void loadPolicies(IamStore s, PolicyAttachments target, Map<String, Object> m) {
         for (Object a : (List<Object>) m.get("attached")) {
-            target.add((String) a);
+            target.attached.add((String) a);
             ManagedPolicy p = s.policies.get((String) a);
             if (p != null) {
                 p.attachments.incrementAndGet();
             }
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void loadInline(Map<String, PolicyDocument> target, Map<String, Object> m) {
         for (Map.Entry<String, Object> e : ((Map<String, Object>) m.get("inline")).entrySet()) {
-            target.put(e.getKey(), PolicyDocument.parse((String) e.getValue(), PolicyKind.IDENTITY));
+            target.inline.put(e.getKey(), PolicyDocument.parse((String) e.getValue(), PolicyKind.IDENTITY));
         }
     }
 

@@ -15,10 +15,8 @@ public final class User {
     private final Instant created;
     /** Lower-case group names. */
     final Set<String> groups = ConcurrentHashMap.newKeySet();
-    /** Managed policy ARNs. */
-    final Set<String> attached = ConcurrentHashMap.newKeySet();
-    /** Inline policies by name. */
-    final Map<String, PolicyDocument> inline = new ConcurrentHashMap<>();
+    /** Attached managed and inline policies. */
+    final PolicyAttachments policies = new PolicyAttachments();
 
     User(String name, String path, String id, String arn, Instant created) {
         this.name = name;
@@ -60,12 +58,12 @@ public final class User {
 
     /** @return attached managed policy ARNs (read-only view) */
     public Set<String> attachedPolicies() {
-        return java.util.Collections.unmodifiableSet(attached);
+        return policies.attachedView();
     }
 
     /** @return inline policies (read-only view) */
     public Map<String, PolicyDocument> inlinePolicies() {
-        return java.util.Collections.unmodifiableMap(inline);
+        return policies.inlineView();
     }
 
     @Override

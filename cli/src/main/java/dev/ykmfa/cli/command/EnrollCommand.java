@@ -5,6 +5,7 @@ import dev.ykmfa.aws.EnrollmentRequest;
 import dev.ykmfa.aws.EnrollmentResult;
 import dev.ykmfa.aws.MfaEnrollment;
 import dev.ykmfa.cli.ExitCodes;
+import dev.ykmfa.cli.UsageException;
 import dev.ykmfa.cli.aws.AccessKeyFile;
 import dev.ykmfa.cli.aws.AwsClients;
 import dev.ykmfa.cli.key.KeyAccess;
@@ -15,6 +16,7 @@ import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
  * {@code ykmfa enroll}: the administrator's half of the blog through aws-flow's {@link MfaEnrollment}, programming
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.iam.IamClient;
                 + "device - its seed programmed into the key under the MFA device ARN and enabled with two consecutive "
                 + "codes (no 30 s wait).",
             "Re-running reuses what exists and never creates a second key pair. A new key pair is written only to "
-                + "--access-key-out (0600, never overwritten); when that file already exists no key pair is created.",
+                + "--access-key-out (0600, never overwritten): when that file exists and the user has no key yet, "
+                + "enroll refuses before changing anything.",
             "Signs with the admin's credentials (--profile, AWS_ACCESS_KEY_ID, or the default profile)."},
         footerHeading = "%nExamples:%n",
         footer = {"  ykmfa enroll --user JohnDoe --role-name developer-ec2-mfa --touch",
@@ -82,15 +85,33 @@ public final class EnrollCommand extends Subcommand {
         }
         EnrollmentRequest built = request.build();
         EnrollmentResult result;
-        try (AwsClients clients = new AwsClients(ykmfa.awsSettings(), log());
-             KeyAccess.OpenKey key = ykmfa.keyAccess().openUnlocked()) {
+        try (AwsClients clients = new AwsClients(ykmfa.awsSettings(), log())) {
             IamClient iam = clients.iam(clients.sourceCredentials());
-            result = MfaEnrollment.builder().iamClient(iam).oathSession(key.session())
-                    .interaction(context().interaction()).clock(context().clock()).build().enroll(built);
+            if (keyFileExists && !hasAccessKey(iam)) {
+                throw new UsageException(keyFile + " exists and is never overwritten, but " + user + " has no access "
+                        + "key yet, so a new key pair would have nowhere to go: move that file away or choose another "
+                        + "--access-key-out. Nothing was changed.");
+            }
+            result = enroll(iam, built);
         }
         result.newAccessKey().ifPresent(k -> AccessKeyFile.create(keyFile, user, k, context().clock().instant()));
         printHandOff(result, keyFile, keyFileExists);
         return ExitCodes.OK;
+    }
+
+    private boolean hasAccessKey(IamClient iam) {
+        try {
+            return !iam.listAccessKeys(r -> r.userName(user)).accessKeyMetadata().isEmpty();
+        } catch (NoSuchEntityException e) {
+            return false;
+        }
+    }
+
+    private EnrollmentResult enroll(IamClient iam, EnrollmentRequest built) {
+        try (KeyAccess.OpenKey key = ykmfa.keyAccess().openUnlocked()) {
+            return MfaEnrollment.builder().iamClient(iam).oathSession(key.session())
+                    .interaction(context().interaction()).clock(context().clock()).build().enroll(built);
+        }
     }
 
     private void printHandOff(EnrollmentResult r, Path keyFile, boolean keyFileExisted) {

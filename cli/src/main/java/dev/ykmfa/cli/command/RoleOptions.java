@@ -12,6 +12,9 @@ import picocli.CommandLine.Option;
 
 /** The options of the developer flow shared by {@code assume} and {@code credential-process}. */
 final class RoleOptions {
+    /** Attempts per AssumeRole: the first code, then up to two fresh codes from the following steps. */
+    static final int MAX_ATTEMPTS = 3;
+
     @Option(names = "--role-arn", required = true, paramLabel = "ARN",
             description = "The role to assume, e.g. arn:aws:iam::123456789012:role/developer-ec2-mfa.")
     String roleArn;
@@ -58,7 +61,15 @@ final class RoleOptions {
                 .serialNumber(serialNumber)
                 .roleSessionName(sessionName())
                 .duration(duration)
-                .clock(ykmfa.context().clock());
+                .clock(ykmfa.context().clock())
+                // A code AWS has seen (e.g. the enrollment's second code, which is for the next step) is refused:
+                // wait for the next step, saying so, up to twice.
+                .maxAttempts(MAX_ATTEMPTS)
+                .sleeper(wait -> {
+                    ykmfa.context().interaction().notice("Waiting " + Math.max(1, wait.toSeconds())
+                            + " s for the key's next code (AWS accepts each code once)…");
+                    Thread.sleep(wait.toMillis());
+                });
         return builder.stsClient(clients.sts(clients.sourceCredentials())).build();
     }
 }

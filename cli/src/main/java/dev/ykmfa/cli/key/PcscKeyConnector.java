@@ -1,6 +1,8 @@
 package dev.ykmfa.cli.key;
 
+import dev.ykmfa.aws.key.KeySelectionException;
 import dev.ykmfa.aws.key.KeySelector;
+import dev.ykmfa.cli.CliException;
 import dev.ykmfa.protocol.transport.PcscTransport;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +31,13 @@ public final class PcscKeyConnector implements KeyConnector {
     @Override
     public KeyConnection connect() {
         configurePcscLibrary();
-        String reader = KeySelector.choose(PcscTransport.readers(), readerSubstring, null, r -> Optional.empty());
+        String reader;
+        try {
+            reader = KeySelector.choose(PcscTransport.readers(), readerSubstring, null, r -> Optional.empty());
+        } catch (KeySelectionException e) {
+            // the CLI selects by --reader only
+            throw new CliException(e.getMessage().replace(" or --serial N", ""), e);
+        }
         PcscTransport t = PcscTransport.open(reader);
         return new KeyConnection(t, t.readerName());
     }

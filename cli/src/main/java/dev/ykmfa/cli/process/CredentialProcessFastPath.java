@@ -1,7 +1,5 @@
 package dev.ykmfa.cli.process;
 
-import dev.ykmfa.aws.process.CredentialProcessJson;
-import dev.ykmfa.aws.process.SessionCredentials;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Optional;
@@ -9,8 +7,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * The start-up fast path of {@code ykmfa credential-process}: before picocli or the AWS SDK is loaded, parse the
- * few options that decide the cache entry and, when a fresh entry exists, print it and finish. JDK classes and the
- * JDK-only cache of aws-flow only. Anything it does not fully understand (help, {@code -v}, an unknown option, a
+ * few options that decide the cache entry and, when a fresh entry exists, print it and finish — core JDK classes only
+ * ({@link LeanCacheHit}). Anything it does not fully understand (help, {@code -v}, an unknown option, a
  * missing value, {@code --no-cache}) makes it step aside so the full command handles the call.
  */
 public final class CredentialProcessFastPath {
@@ -32,18 +30,12 @@ public final class CredentialProcessFastPath {
         if (request.isEmpty()) {
             return false;
         }
-        Optional<SessionCredentials> cached;
         try {
-            cached = request.get().cache(clock).lookup(request.get().cacheKey());
+            return LeanCacheHit.serve(request.get().cacheDirectoryName(), request.get().cacheKey().fileStem(),
+                    clock.instant().getEpochSecond(), out);
         } catch (RuntimeException e) {
             return false; // let the full command report it properly
         }
-        if (cached.isEmpty()) {
-            return false;
-        }
-        out.println(CredentialProcessJson.format(cached.get()));
-        out.flush();
-        return true;
     }
 
     /**

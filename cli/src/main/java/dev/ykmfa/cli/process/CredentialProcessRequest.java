@@ -30,6 +30,8 @@ public final class CredentialProcessRequest {
     private static final String ENV_ACCESS_KEY_ID = "AWS_ACCESS_KEY_ID";
     private static final String ENV_PROFILE = "AWS_PROFILE";
     private static final String DEFAULT_PROFILE = "default";
+    /** aws-flow's default cache directory under the home directory (pinned by a test). */
+    static final String DEFAULT_CACHE_UNDER_HOME = "/.aws/ykmfa/cache";
 
     private final String roleArn;
     private final String serialNumber;
@@ -108,7 +110,11 @@ public final class CredentialProcessRequest {
     /** @return the cache entry's key */
     public CredentialCacheKey cacheKey() {
         return CredentialCacheKey.builder().roleArn(roleArn).serialNumber(serialNumber)
-                .roleSessionName(roleSessionName).scope("endpoint=" + endpoint() + "\nsource=" + source()).build();
+                .roleSessionName(roleSessionName).scope(scope()).build();
+    }
+
+    private String scope() {
+        return "endpoint=" + endpoint() + "\nsource=" + source();
     }
 
     private String endpoint() {
@@ -133,11 +139,19 @@ public final class CredentialProcessRequest {
 
     /** @return the cache directory: {@code --cache-dir}, else {@value #ENV_CACHE_DIR}, else ~/.aws/ykmfa/cache */
     public Path cacheDirectory() {
+        return Paths.get(cacheDirectoryName());
+    }
+
+    /** @return {@link #cacheDirectory()} as a string (no NIO classes needed on the fast path) */
+    String cacheDirectoryName() {
         if (cacheDirOption != null) {
-            return Paths.get(cacheDirOption);
+            return cacheDirOption;
         }
         String fromEnv = env.apply(ENV_CACHE_DIR);
-        return fromEnv == null || fromEnv.isBlank() ? CredentialProcessCache.defaultDirectory() : Paths.get(fromEnv);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return fromEnv;
+        }
+        return System.getProperty("user.home") + DEFAULT_CACHE_UNDER_HOME;
     }
 
     /**
