@@ -82,7 +82,9 @@ def jmh_index(data):
 
 
 def err(e):
-    return "" if e is None or (isinstance(e, float) and math.isnan(e)) else f" ± {fmt(e)}"
+    if e is None or (isinstance(e, float) and math.isnan(e)):
+        return ""
+    return f" ± {fmt(e, 2 if abs(e) < 10 else 1)}"
 
 
 def totp_tables(d):

@@ -57,18 +57,26 @@ public final class PcscRoundTrip {
                 Results.skip(name, "vpcd does not accept a card on 127.0.0.1:" + port + "; is pcscd running with vpcd?");
                 return;
             }
-            try (PcscTransport transport = openWhenPresent(bridge.readerName())) {
-                measure(name, transport, n);
-            }
+            measure(name, openSession(bridge.readerName()), n);
         }
     }
 
-    private static PcscTransport openWhenPresent(String reader) throws InterruptedException {
+    /**
+     * Opens the reader and selects OATH, retrying for a few seconds: right after a bridge (re)connects, pcscd may
+     * still be settling the virtual card and answer SCARD_E_NOT_TRANSACTED or "no card".
+     */
+    private static PcscTransport openSession(String reader) throws InterruptedException {
         long deadline = System.currentTimeMillis() + CARD_WAIT_MILLIS;
         while (true) {
+            PcscTransport transport = null;
             try {
-                return PcscTransport.open(reader);
+                transport = PcscTransport.open(reader);
+                OathSession.open(transport);
+                return transport;
             } catch (TransportException e) {
+                if (transport != null) {
+                    transport.close();
+                }
                 if (System.currentTimeMillis() > deadline) {
                     throw e;
                 }
@@ -103,5 +111,6 @@ public final class PcscRoundTrip {
         Results.emit(name + ".select_apdu", new LatencyStats(select).jsonFields()
                 + ",\"reader\":\"" + transport.readerName() + "\"");
         Results.emit(name + ".calculate", new LatencyStats(calculate).jsonFields());
+        transport.close();
     }
 }
