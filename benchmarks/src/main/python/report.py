@@ -316,6 +316,7 @@ def process_table(d):
               ("credential_process_hit", "`java -jar cli/target/ykmfa.jar credential-process` (cache hit)", "≤ 2× hello"),
               ("credential_process_hit_launcher", "`./ykmfa credential-process` (cache hit, through the launcher script)", None),
               ("demo", "`ykmfa demo` (cold JVM)", "≤ 5 s"),
+              ("sim_startup", "`ykmfa sim --no-key` from exec to its `ready` line (aws-sim start-up, whole process)", None),
               ("ykmfa_code", "`ykmfa code NAME` via PC/SC", "≤ ykman"),
               ("ykman_code", "`ykman oath accounts code -s NAME` via PC/SC (anchor for ykmfa code)", None)]
     lines = ["| command | runs | median ms | mean ± sd ms | min–max ms | peak RSS MiB | × hello | target | met |",

@@ -10,6 +10,25 @@ mfa_arn="arn:aws:iam::123456789012:mfa/JohnDoe"
 # The demo first: it needs nothing outside the process.
 timeit demo java -jar "$cli_jar" demo
 
+# aws-sim start-up as a whole process: from exec to the `ready` line of `ykmfa sim --no-key`.
+times=()
+for _ in $(seq "$runs"); do
+  log="$cli_dir/sim-start.log"; : > "$log"
+  t0=$(date +%s%N)
+  java -jar "$cli_jar" sim --no-key --aws-port 0 > "$log" 2>&1 &
+  sp=$!
+  while ! grep -q '^ready' "$log" && kill -0 "$sp" 2>/dev/null; do sleep 0.005; done
+  t1=$(date +%s%N)
+  kill "$sp" 2>/dev/null; wait "$sp" 2>/dev/null
+  grep -q '^ready' "$log" && times+=("$(( (t1 - t0) / 1000 ))")
+done
+if [ "${#times[@]}" -gt 0 ]; then
+  printf '{"results":[{"times":[%s]}]}\n' "$(printf '%s\n' "${times[@]}" | awk '{printf "%s%.6f", (NR>1?",":""), $1/1e6}')" > "$out/hf-sim_startup.json"
+  echo "PROCESS {\"name\":\"sim_startup\"}" >> "$proc"
+else
+  echo "SKIPPED sim_startup: ykmfa sim --no-key never printed ready: $(tail -n 2 "$cli_dir/sim-start.log" | tr '\n' ' ')" >> "$proc"
+fi
+
 vpcd_listening() { ss -ltn 2>/dev/null | grep -q ":$vpcd_port "; }
 if ! vpcd_listening; then
   # Connecting to a vpcd port nobody listens on can self-connect (the port is in the ephemeral range) and then
