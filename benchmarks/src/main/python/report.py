@@ -313,8 +313,8 @@ def process_table(d):
     hello = hyperfine(d, "hello")
     labels = [("hello", "JVM printing \"hello\" (anchor)", None),
               ("aws_version", "`/usr/bin/aws --version` (AWS CLI v2)", None),
-              ("credential_process_hit", "`java -jar cli/target/ykmfa.jar credential-process` (cache hit)", "≤ 2× hello"),
-              ("credential_process_hit_launcher", "`./ykmfa credential-process` (cache hit, through the launcher script)", None),
+              ("credential_process_hit_launcher", "`./ykmfa credential-process` (cache hit; the launcher runs the small companion jar)", "≤ 2× hello"),
+              ("credential_process_hit", "`java -jar cli/target/ykmfa.jar credential-process` (cache hit, whole jar)", "(info) ≤ 2× hello"),
               ("demo", "`ykmfa demo` (cold JVM)", "≤ 5 s"),
               ("sim_startup", "`ykmfa sim --no-key` from exec to its `ready` line (aws-sim start-up, whole process)", None),
               ("ykmfa_code", "`ykmfa code NAME` via PC/SC", "≤ ykman"),
@@ -331,7 +331,7 @@ def process_table(d):
             continue
         x = h["median"] / hello["median"] if hello else float("nan")
         met = ""
-        if key == "credential_process_hit":
+        if key in ("credential_process_hit", "credential_process_hit_launcher"):
             met = ok(x <= CREDENTIAL_PROCESS_TARGET_X_HELLO)
         elif key == "demo":
             met = ok(h["median"] <= DEMO_TARGET_MS) + f" ({h['median'] / DEMO_TARGET_MS:.2f}× target)"
@@ -408,15 +408,17 @@ def summary(d):
         rows.append(f"| `ykmfa demo` cold ≤ 5 s | {fmt(demo['median'])} ms | hello {fmt(hello['median']) if hello else '—'} ms | "
                     f"{(demo['median'] / hello['median']) if hello else float('nan'):.1f} | {demo['median'] / DEMO_TARGET_MS:.2f} | "
                     f"{ok(demo['median'] <= DEMO_TARGET_MS)} |")
-    cp = hyperfine(d, "credential_process_hit")
-    if cp and hello:
-        x = cp["median"] / hello["median"]
-        rows.append(f"| `ykmfa credential-process` cache hit ≤ 2× JVM hello | {fmt(cp['median'])} ms | hello {fmt(hello['median'])} ms | "
-                    f"{x:.2f} | {x / CREDENTIAL_PROCESS_TARGET_X_HELLO:.2f} | {ok(x <= CREDENTIAL_PROCESS_TARGET_X_HELLO)} |")
+    for key, label in (("credential_process_hit_launcher", "`ykmfa credential-process` (launcher) cache hit ≤ 2× JVM hello"),
+                       ("credential_process_hit", "… the same via `java -jar cli/target/ykmfa.jar` (whole jar)")):
+        cp = hyperfine(d, key)
+        if cp and hello:
+            x = cp["median"] / hello["median"]
+            rows.append(f"| {label} | {fmt(cp['median'])} ms | hello {fmt(hello['median'])} ms (interleaved) | "
+                        f"{x:.2f} | {x / CREDENTIAL_PROCESS_TARGET_X_HELLO:.2f} | {ok(x <= CREDENTIAL_PROCESS_TARGET_X_HELLO)} |")
     yc, yk = hyperfine(d, "ykmfa_code"), hyperfine(d, "ykman_code")
     if yc and yk:
         x = yc["median"] / yk["median"]
-        rows.append(f"| `ykmfa code NAME` via PC/SC no slower than ykman | {fmt(yc['median'])} ms | ykman {fmt(yk['median'])} ms | "
+        rows.append(f"| `ykmfa code NAME` via PC/SC no slower than ykman | {fmt(yc['median'])} ms | ykman {fmt(yk['median'])} ms (interleaved) | "
                     f"{x:.2f} | {x:.2f} | {ok(x <= 1.0)} |")
     rows.append("| `mvn -B verify` ≤ 5 min | not measured here (CI's figure) | | | | |")
     return "\n".join(rows) + "\n"

@@ -50,10 +50,14 @@ fi
 
 # ykmfa code vs ykman on the same simulated key, same credential.
 java -jar "$cli_jar" --reader "$reader" add bench-code JBSWY3DPEHPK3PXP > "$cli_dir/add.log" 2>&1
-timeit ykmfa_code java -jar "$cli_jar" --reader "$reader" code bench-code
 if command -v ykman > /dev/null; then
-  timeit ykman_code ykman --reader "$reader" oath accounts code -s bench-code
+  # interleaved (ykmfa, ykman, ykmfa, ...) so that load drift hits both alike
+  interleaved "ykmfa_code=java -jar $cli_jar --reader '$reader' code bench-code" \
+              "ykman_code=ykman --reader '$reader' oath accounts code -s bench-code"
+  peak_rss ykmfa_code java -jar "$cli_jar" --reader "$reader" code bench-code
+  peak_rss ykman_code ykman --reader "$reader" oath accounts code -s bench-code
 else
+  timeit ykmfa_code java -jar "$cli_jar" --reader "$reader" code bench-code
   echo "SKIPPED ykman_code: ykman is not installed (apt-get install yubikey-manager)" >> "$proc"
 fi
 
@@ -72,8 +76,12 @@ sleep $(( (now / 30 + 2) * 30 - now + 1 ))
 # first call reads the key and assumes the role, filling the cache
 java -jar "$cli_jar" --reader "$reader" "${cp_args[@]}" > "$cli_dir/fill.json" 2> "$cli_dir/fill.log"
 if grep -q '"SessionToken"' "$cli_dir/fill.json"; then
-  timeit credential_process_hit java -jar "$cli_jar" "${cp_args[@]}"
-  timeit credential_process_hit_launcher "$root/ykmfa" "${cp_args[@]}"
+  # interleaved with the hello anchor (hello, hit, hit via launcher, hello, ...): the ratio is what counts
+  cp_line="$(printf '%q ' "${cp_args[@]}")"
+  interleaved "hello=$hello_cmd" "credential_process_hit=java -jar $cli_jar $cp_line" \
+              "credential_process_hit_launcher=$root/ykmfa $cp_line"
+  peak_rss credential_process_hit java -jar "$cli_jar" "${cp_args[@]}"
+  peak_rss credential_process_hit_launcher "$root/ykmfa" "${cp_args[@]}"
 else
   echo "SKIPPED credential_process_hit: filling the cache failed: $(tail -n 2 "$cli_dir/enroll.log" "$cli_dir/fill.log" | tr '\n' ' ')" >> "$proc"
 fi
