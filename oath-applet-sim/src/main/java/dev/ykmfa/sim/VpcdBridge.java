@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -22,6 +23,11 @@ import java.util.concurrent.TimeUnit;
  * {@code 1} power on, {@code 2} reset, {@code 4} "send the ATR". Anything longer is a command APDU, answered with
  * one response frame. Each frame goes out in a single write with TCP_NODELAY. When pcscd (and with it vpcd) goes
  * away, the bridge reconnects with an exponential back-off until {@link #close()}.
+ *
+ * <p>vpcd's ports (35963 + n) lie inside Linux's ephemeral port range, so while vpcd is down a connect attempt can be
+ * given vpcd's own port as its local port, and TCP simultaneous open then connects the socket to itself. Such a
+ * socket would hold vpcd's port and keep pcscd from binding it, so the bridge drops it at once (without TIME_WAIT) and
+ * backs off as for a refused connection.
  *
  * <pre>{@code
  * try (VpcdBridge bridge = VpcdBridge.start(SimulatedYubiKey.create())) {
@@ -42,9 +48,18 @@ public final class VpcdBridge implements AutoCloseable {
     private static final long MAX_BACKOFF_MILLIS = 2000;
     private static final long JOIN_MILLIS = 3000;
     private static final byte[] SW_ABORTED = {(byte) 0x6F, 0x00};
+    /** SO_LINGER timeout 0: close() resets the connection instead of leaving it in TIME_WAIT on vpcd's port. */
+    private static final int LINGER_RESET_SECONDS = 0;
+
+    /** Makes the unconnected sockets the bridge connects with; a seam so tests can force a self-connection. */
+    @FunctionalInterface
+    interface SocketSource {
+        Socket newSocket() throws IOException;
+    }
 
     private final SimulatedYubiKey key;
     private final InetSocketAddress address;
+    private final SocketSource sockets;
     private final Thread thread;
     private final Object socketLock = new Object();
     private volatile boolean running = true;
@@ -53,9 +68,10 @@ public final class VpcdBridge implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicInteger frames = new java.util.concurrent.atomic.AtomicInteger();
     private Socket socket;
 
-    private VpcdBridge(SimulatedYubiKey key, String host, int port) {
+    private VpcdBridge(SimulatedYubiKey key, String host, int port, SocketSource sockets) {
         this.key = Objects.requireNonNull(key, "key");
         this.address = new InetSocketAddress(Objects.requireNonNull(host, "host"), port);
+        this.sockets = Objects.requireNonNull(sockets, "sockets");
         this.thread = new Thread(this::run, "vpcd-bridge-" + host + ":" + port);
         thread.setDaemon(true);
     }
@@ -72,10 +88,15 @@ public final class VpcdBridge implements AutoCloseable {
      * @return the running bridge; it keeps (re)connecting until closed
      */
     public static VpcdBridge start(SimulatedYubiKey key, String host, int port) {
+        return start(key, host, port, Socket::new);
+    }
+
+    /** As {@link #start(SimulatedYubiKey, String, int)}, connecting with sockets from {@code sockets}. */
+    static VpcdBridge start(SimulatedYubiKey key, String host, int port, SocketSource sockets) {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("vpcd port must be 1..65535, was " + port);
         }
-        VpcdBridge bridge = new VpcdBridge(key, host, port);
+        VpcdBridge bridge = new VpcdBridge(key, host, port, sockets);
         bridge.thread.start();
         return bridge;
     }
@@ -135,26 +156,40 @@ public final class VpcdBridge implements AutoCloseable {
     private void run() {
         long backoff = INITIAL_BACKOFF_MILLIS;
         while (running) {
-            Socket s = new Socket();
+            Socket s = null;
             try {
+                s = sockets.newSocket();
                 s.setTcpNoDelay(true);
                 s.connect(address, CONNECT_TIMEOUT_MILLIS);
-                synchronized (socketLock) {
-                    if (!running) {
-                        s.close();
-                        break;
+                if (isSelfConnection(s.getLocalSocketAddress(), s.getRemoteSocketAddress())) {
+                    // nothing listens on the port and the kernel picked that same port as our local one
+                    LOG.log(System.Logger.Level.DEBUG,
+                            "vpcd at {0} not listening: the connect attempt connected to itself; dropping it", address);
+                    resetAndClose(s);
+                } else {
+                    synchronized (socketLock) {
+                        if (!running) {
+                            break;
+                        }
+                        socket = s;
                     }
-                    socket = s;
+                    connections++;
+                    LOG.log(System.Logger.Level.DEBUG, "connected to vpcd at {0}", address);
+                    connected.countDown();
+                    int framesBefore = frames.get();
+                    serve(s);
+                    if (frames.get() != framesBefore) {
+                        // only a connection vpcd actually talked on proves vpcd is back: an accept-and-close peer
+                        // keeps the back-off growing instead of being re-dialled every INITIAL_BACKOFF_MILLIS
+                        backoff = INITIAL_BACKOFF_MILLIS;
+                    }
                 }
-                connections++;
-                LOG.log(System.Logger.Level.DEBUG, "connected to vpcd at {0}", address);
-                backoff = INITIAL_BACKOFF_MILLIS;
-                connected.countDown();
-                serve(s);
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.DEBUG, "vpcd at {0} not reachable: {1}", address, e.getMessage());
             } finally {
-                closeQuietly(s);
+                if (s != null) {
+                    closeQuietly(s);
+                }
                 synchronized (socketLock) {
                     socket = null;
                 }
@@ -167,6 +202,27 @@ public final class VpcdBridge implements AutoCloseable {
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
+    }
+
+    /**
+     * @return whether a connected socket's two ends are the same address and port, i.e. TCP simultaneous open has
+     *     connected it to itself (nobody else is at the other end)
+     */
+    static boolean isSelfConnection(SocketAddress local, SocketAddress remote) {
+        if (!(local instanceof InetSocketAddress l) || !(remote instanceof InetSocketAddress r)) {
+            return false;
+        }
+        return l.getPort() == r.getPort() && l.getAddress() != null && l.getAddress().equals(r.getAddress());
+    }
+
+    /** Closes with an RST (SO_LINGER 0) so the socket does not stay in TIME_WAIT holding the port. */
+    private static void resetAndClose(Socket s) {
+        try {
+            s.setSoLinger(true, LINGER_RESET_SECONDS);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "could not set SO_LINGER on the vpcd socket: {0}", e.getMessage());
+        }
+        closeQuietly(s);
     }
 
     private void serve(Socket s) throws IOException {

@@ -1,10 +1,10 @@
 package dev.ykmfa.protocol.otp;
 
+import java.security.DigestException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Objects;
 import javax.crypto.Mac;
-import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -29,12 +29,13 @@ public final class Hotp {
     /** Largest number of digits accepted. */
     public static final int MAX_DIGITS = 8;
 
+    private static final int DECIMAL = 10;
     private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000};
 
     private final HashAlgorithm algorithm;
     private final int digits;
     private final int modulus;
-    private final SecretKeySpec keySpec;
+    private final byte[] key;
     private final ThreadLocal<Engine> engines;
 
     private Hotp(HashAlgorithm algorithm, byte[] key, int digits) {
@@ -42,8 +43,7 @@ public final class Hotp {
         Objects.requireNonNull(key, "key");
         this.digits = checkDigits(digits);
         this.modulus = POWERS_OF_TEN[digits];
-        // SecretKeySpec refuses an empty key; HMAC zero-pads keys, so one zero byte is the same key.
-        this.keySpec = new SecretKeySpec(key.length == 0 ? new byte[1] : key, algorithm.macName());
+        this.key = key.clone();
         this.engines = ThreadLocal.withInitial(this::newEngine);
         engines.get(); // fail now, not on first use, if the JDK lacks the algorithm
     }
@@ -167,12 +167,19 @@ public final class Hotp {
             // when narrowed to a byte.
             return NO_MATCH;
         }
-        byte[] given = asciiDigits(code);
+        int length = code.length();
         long matched = NO_MATCH;
         boolean found = false;
         for (long c = from; c <= to; c++) {
-            byte[] expected = asciiDigits(generateString(c));
-            boolean equal = MessageDigest.isEqual(expected, given);
+            // Compare every digit without an early exit and without building strings (no allocation).
+            int value = generate(c);
+            int diff = length ^ digits;
+            for (int i = digits - 1, j = length - 1; i >= 0; i--, j--) {
+                int expected = '0' + value % DECIMAL;
+                value /= DECIMAL;
+                diff |= expected ^ (j >= 0 ? code.charAt(j) : 0);
+            }
+            boolean equal = diff == 0;
             if (equal & !found) {
                 matched = c;
             }
@@ -191,19 +198,10 @@ public final class Hotp {
         return code.length() > 0;
     }
 
-    private byte[] asciiDigits(CharSequence code) {
-        byte[] b = new byte[code.length()];
-        for (int i = 0; i < b.length; i++) {
-            b[i] = (byte) code.charAt(i);
-        }
-        return b;
-    }
-
     private Engine newEngine() {
         try {
-            Mac mac = Mac.getInstance(algorithm.macName());
-            mac.init(keySpec);
-            return new Engine(mac, algorithm.outputLength());
+            return new Engine(MessageDigest.getInstance(algorithm.digestName()), key, algorithm.blockSize(),
+                    algorithm.outputLength());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("this JDK cannot compute " + algorithm.macName(), e);
         }
@@ -214,26 +212,50 @@ public final class Hotp {
         return "Hotp[" + algorithm + ", " + digits + " digits]";
     }
 
-    /** One thread's reusable HMAC state. */
+    /**
+     * One thread's reusable HMAC state: HMAC (RFC 2104) written over a reused {@link MessageDigest} with the padded
+     * key blocks computed once and {@code digest(buf, off, len)} into reused buffers, so a code allocates nothing
+     * ({@code javax.crypto.Mac.doFinal} allocates the inner digest on every call). Same four compressions as the
+     * JDK's own HMAC.
+     */
     private static final class Engine {
-        private final Mac mac;
-        private final byte[] message = new byte[8];
+        private static final byte IPAD = 0x36;
+        private static final byte OPAD = 0x5c;
+
+        private final MessageDigest digest;
+        private final byte[] innerPad;
+        private final byte[] outerPad;
+        private final byte[] message = new byte[Long.BYTES];
+        private final byte[] inner;
         private final byte[] output;
 
-        Engine(Mac mac, int outputLength) {
-            this.mac = mac;
-            this.output = new byte[outputLength];
+        Engine(MessageDigest digest, byte[] key, int blockSize, int outputLength) {
+            this.digest = digest;
+            byte[] k = key.length > blockSize ? digest.digest(key) : key;
+            innerPad = new byte[blockSize];
+            outerPad = new byte[blockSize];
+            for (int i = 0; i < blockSize; i++) {
+                byte b = i < k.length ? k[i] : 0;
+                innerPad[i] = (byte) (b ^ IPAD);
+                outerPad[i] = (byte) (b ^ OPAD);
+            }
+            inner = new byte[outputLength];
+            output = new byte[outputLength];
         }
 
         byte[] hmac(long counter) {
-            for (int i = 7; i >= 0; i--) {
+            for (int i = Long.BYTES - 1; i >= 0; i--) {
                 message[i] = (byte) counter;
-                counter >>>= 8;
+                counter >>>= Byte.SIZE;
             }
-            mac.update(message);
             try {
-                mac.doFinal(output, 0);
-            } catch (ShortBufferException e) {
+                digest.update(innerPad);
+                digest.update(message);
+                digest.digest(inner, 0, inner.length);
+                digest.update(outerPad);
+                digest.update(inner);
+                digest.digest(output, 0, output.length);
+            } catch (DigestException e) {
                 throw new IllegalStateException(e);
             }
             return output;
