@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -46,13 +47,21 @@ class MotoFlowIT {
 
     @BeforeAll
     static void startMoto() throws Exception {
-        assumeTrue(MotoServer.available(), "python3 with moto is not installed (pip install 'moto[server]'): "
-                + "skipping the moto suite");
+        if (!MotoServer.available()) {
+            return; // each test is then skipped with the reason (see requireMoto)
+        }
         moto = MotoServer.start();
         adminIam = IamClient.builder().endpointOverride(moto.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY")))
                 .build();
+    }
+
+    // A per-test assumption (not @BeforeAll) so the skip is reported as a skipped test with its reason.
+    @BeforeEach
+    void requireMoto() {
+        assumeTrue(moto != null, "python3 with moto is not installed (pip install 'moto[server]'): "
+                + "skipping the moto suite");
     }
 
     @AfterAll

@@ -21,7 +21,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Assumptions;
 import software.amazon.awssdk.services.iam.model.Role;
@@ -70,8 +70,9 @@ class MotoDifferentialIT {
 
     private static final String SESSION = "diff-session";
 
-    @BeforeAll
-    static void onlyWithMoto() {
+    // A per-test assumption (not @BeforeAll) so the skip is reported as a skipped test with its reason.
+    @BeforeEach
+    void onlyWithMoto() {
         Assumptions.assumeTrue(Suite.backendKind().equals("moto"), "the differential check compares aws-sim with"
                 + " moto: run it with -Pmoto (this run's backend is " + Suite.backendKind() + ")");
     }
