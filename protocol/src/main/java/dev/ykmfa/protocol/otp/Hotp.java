@@ -10,8 +10,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * HMAC-based one-time passwords, RFC 4226: {@code Truncate(HMAC(K, C)) mod 10^digits}.
  *
- * <p>Instances are immutable and thread-safe. Each thread reuses its own initialised {@link Mac} and output
- * buffer, so {@link #generate(long)} allocates nothing once warm. The key is copied at construction; the caller
+ * <p>Instances are immutable and thread-safe. Each thread reuses its own HMAC engine (a {@link MessageDigest} with
+ * the padded key blocks computed once) and output buffers, so {@link #generate(long)} allocates nothing once warm. The key is copied at construction; the caller
  * may clear its own array afterwards.
  *
  * <pre>{@code

@@ -1,6 +1,7 @@
 package dev.ykmfa.protocol.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.ykmfa.protocol.ykoath.CredentialId;
@@ -112,8 +113,24 @@ class YkmanCredentialIdInteropIT {
         try (OutputStream in = p.getOutputStream()) {
             in.write((String.join("\n", requests) + "\n").getBytes(StandardCharsets.UTF_8));
         }
-        List<String> lines = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-        assumeTrue(p.waitFor(60, TimeUnit.SECONDS), "ykman's python did not finish");
+        // Read on another thread so a hung python cannot hang the build: the deadline below fails the test.
+        java.util.concurrent.CompletableFuture<byte[]> output = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("ykman's python did not finish within 60 s");
+        }
+        List<String> lines;
+        try {
+            lines = new String(output.get(10, TimeUnit.SECONDS), StandardCharsets.UTF_8).lines().toList();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("could not read ykman's python output", e);
+        }
         assertEquals(0, p.exitValue(), "python3 failed");
         assertEquals(requests.size(), lines.size(), "one answer per request");
         return lines;
