@@ -23,6 +23,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 public final class Cli {
     /** Prefix of every error line. */
     public static final String ERROR_PREFIX = "ykmfa: error: ";
+    /** The command whose arguments may hold an MFA seed: its usage errors never echo argument values. */
+    private static final String SECRET_COMMAND = "add";
     /** Help text width: room for the examples' command lines. */
     private static final int USAGE_WIDTH = 120;
 
@@ -41,7 +43,7 @@ public final class Cli {
         }
         YkmfaCommand top = new YkmfaCommand(context);
         String invoked = Subcommands.invoked(args);
-        CommandLine cl = commandLine(top, context, invoked == null ? Subcommands.NAMES : List.of(invoked));
+        CommandLine cl = commandLine(top, context, invoked == null ? Subcommands.NAMES : List.of(invoked), invoked);
         return cl.execute(args);
     }
 
@@ -55,6 +57,11 @@ public final class Cli {
     }
 
     private static CommandLine commandLine(YkmfaCommand top, CliContext context, List<String> subcommands) {
+        return commandLine(top, context, subcommands, null);
+    }
+
+    private static CommandLine commandLine(YkmfaCommand top, CliContext context, List<String> subcommands,
+            String invoked) {
         CommandLine cl = new CommandLine(top);
         // Before the settings below: picocli applies them only to the subcommands present when they are set.
         for (String name : subcommands) {
@@ -67,10 +74,13 @@ public final class Cli {
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine failed = e.getCommandLine();
             String name = failed.getCommandSpec().qualifiedName();
-            if (top.log().enabled()) {
+            boolean secretMayBeInArgs = SECRET_COMMAND.equals(failed.getCommandSpec().name())
+                    || SECRET_COMMAND.equals(invoked);
+            if (top.log().enabled() && !secretMayBeInArgs) {
                 e.printStackTrace(context.err());
             }
-            context.err().println(ERROR_PREFIX + oneLine(e.getMessage()) + " (see '" + name + " --help')");
+            String message = secretMayBeInArgs ? withoutValues(e) : e.getMessage();
+            context.err().println(ERROR_PREFIX + oneLine(message) + " (see '" + name + " --help')");
             context.err().flush();
             return ExitCodes.USAGE;
         });
@@ -149,6 +159,32 @@ public final class Cli {
             return e.getMessage();
         }
         return "unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage() + " (run with -v for details)";
+    }
+
+    /**
+     * A usage error's message that names what was wrong but none of the values given: for {@code add}, whose
+     * arguments may hold (part of) an MFA seed, which must never reach stderr.
+     *
+     * @param e picocli's parse failure
+     * @return the text
+     */
+    static String withoutValues(CommandLine.ParameterException e) {
+        String hidden = " (the values are not shown: they may hold the secret)";
+        if (e instanceof CommandLine.MissingParameterException) {
+            return e.getMessage(); // names only the missing options' and parameters' labels
+        }
+        if (e instanceof CommandLine.UnmatchedArgumentException) {
+            return "unknown option or unexpected argument" + hidden + "; quote the secret, or leave it out to be "
+                    + "asked for it";
+        }
+        CommandLine.Model.ArgSpec spec = e.getArgSpec();
+        if (spec instanceof CommandLine.Model.OptionSpec) {
+            return "invalid value for option '" + ((CommandLine.Model.OptionSpec) spec).longestName() + "'" + hidden;
+        }
+        if (spec instanceof CommandLine.Model.PositionalParamSpec) {
+            return "invalid value for " + spec.paramLabel() + hidden;
+        }
+        return "the arguments cannot be parsed" + hidden;
     }
 
     private static String oneLine(String message) {

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ykmfa.protocol.otp.Base32;
+import dev.ykmfa.protocol.otp.Totp;
 import dev.ykmfa.protocol.ykoath.OathSession;
 import dev.ykmfa.sim.SimulatedYubiKey;
 import java.time.Clock;
@@ -11,6 +13,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class KeyCommandsTest {
     /** RFC 6238 appendix B: the SHA-1 seed "12345678901234567890" in Base32. */
@@ -88,6 +92,33 @@ class KeyCommandsTest {
         assertEquals(0, forced.exit, forced::toString);
         assertTrue(forced.out.startsWith("Replaced 'alice'"), forced::toString);
         assertFalse(cli.run("code", "alice").out.contains(CODE_AT_59), "the new seed gives another code");
+    }
+
+    @Test
+    void add_seedTypedInGroupsWithoutQuotes_programsTheJoinedSeed() {
+        CliRunner.Result add = cli.run("add", "grouped", "JBSW", "Y3DP", "EHPK", "3PXP");
+        assertEquals(0, add.exit, add::toString);
+        assertFalse(add.err.contains("Y3DP"), add::toString);
+
+        String expected = Totp.builder(Base32.decode("JBSWY3DPEHPK3PXP")).build()
+                .generateString(Instant.ofEpochSecond(59));
+        CliRunner.Result code = cli.run("code", "-s", "grouped");
+        assertEquals(0, code.exit, code::toString);
+        assertEquals(expected + "\n", code.out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"add alice --bogus JBSW Y3DP EHPK 3PXP", "add --digits JBSWY3DP alice EHPK3PXP",
+        "-v add alice --bogus JBSW Y3DP EHPK 3PXP", "add alice -JBSW Y3DP EHPK 3PXP", "add --period=Y3DP alice"})
+    void add_usageError_echoesNoPartOfTheSeed(String commandLine) {
+        CliRunner.Result add = cli.run(commandLine.split(" "));
+        assertEquals(2, add.exit, add::toString);
+        assertTrue(add.err.startsWith("ykmfa: error: "), add::toString);
+        assertTrue(add.err.contains("not shown"), add::toString);
+        for (String fragment : new String[] {"JBSW", "Y3DP", "EHPK", "3PXP"}) {
+            assertFalse(add.out.contains(fragment) || add.err.contains(fragment),
+                    () -> "seed fragment " + fragment + " echoed: " + add);
+        }
     }
 
     @Test

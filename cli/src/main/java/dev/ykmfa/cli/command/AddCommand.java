@@ -10,7 +10,9 @@ import dev.ykmfa.protocol.otp.OtpAuthUri;
 import dev.ykmfa.protocol.ykoath.CredentialData;
 import dev.ykmfa.protocol.ykoath.CredentialId;
 import dev.ykmfa.protocol.ykoath.OathType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,9 +31,11 @@ public final class AddCommand extends Subcommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "The credential name, e.g. the MFA device ARN.")
     private String name;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "SECRET",
-            description = "Base32 seed or otpauth:// URI; asked for on the terminal when left out.")
-    private String secret;
+    /** The secret as typed: a seed given in groups without quotes arrives as several parts, joined without spaces. */
+    @Parameters(index = "1..*", arity = "0..*", paramLabel = "SECRET",
+            description = "Base32 seed (may be typed in groups: JBSW Y3DP ...) or otpauth:// URI; asked for on the "
+                    + "terminal when left out.")
+    private List<String> secretParts = new ArrayList<>();
 
     @Option(names = {"-i", "--issuer"}, paramLabel = "ISSUER", description = "Issuer, shown as ISSUER:NAME.")
     private String issuer;
@@ -63,7 +67,7 @@ public final class AddCommand extends Subcommand {
         KeyAccess access = ykmfa.keyAccess();
         char[] typed = null;
         try (KeyAccess.OpenKey key = access.openUnlocked()) {
-            String given = secret;
+            String given = secretParts.isEmpty() ? null : String.join("", secretParts);
             if (given == null) {
                 typed = access.interaction().promptSecret("Secret (Base32) for " + name + ": ")
                         .orElseThrow(() -> new UsageException("SECRET is missing and there is no terminal to ask for"

@@ -2,6 +2,7 @@ package dev.ykmfa.cli.command;
 
 import dev.ykmfa.awssim.AwsSimulator;
 import dev.ykmfa.cli.ExitCodes;
+import dev.ykmfa.cli.Masking;
 import dev.ykmfa.cli.UsageException;
 import dev.ykmfa.cli.YkmfaCommand;
 import dev.ykmfa.sim.SimConstants;
@@ -85,8 +86,8 @@ public final class SimCommand extends Subcommand {
                 out().println("AWS endpoint: " + aws.endpoint() + " (aws-sim: IAM, STS, EC2; account "
                         + aws.accountId() + "; any region)");
                 out().println("  bootstrap admin '" + AwsSimulator.ADMIN_USER + "': AWS_ACCESS_KEY_ID="
-                        + aws.adminAccessKeyId() + " AWS_SECRET_ACCESS_KEY=" + aws.adminSecretAccessKey()
-                        + "  (AWS's documented example pair)");
+                        + aws.adminAccessKeyId() + " AWS_SECRET_ACCESS_KEY="
+                        + printableAdminSecret(aws.adminSecretAccessKey()));
                 ready.append(" aws-sim at ").append(aws.endpoint());
             }
             if (!noKey) {
@@ -134,6 +135,20 @@ public final class SimCommand extends Subcommand {
                 }
             }
         }
+    }
+
+    /**
+     * The admin secret as {@code sim} prints it: in full only when it is AWS's documented example secret (the
+     * default, public anyway, and what scripts copy); any other secret is masked.
+     *
+     * @param secret the bootstrap admin's secret access key
+     * @return the text to print
+     */
+    static String printableAdminSecret(String secret) {
+        if (AwsSimulator.DEFAULT_ADMIN_SECRET_ACCESS_KEY.equals(secret)) {
+            return secret + "  (AWS's documented example pair)";
+        }
+        return Masking.mask(secret);
     }
 
     /** Waits for vpcd, reporting every few seconds, until connected or asked to stop. */
