@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -31,6 +32,9 @@ class StateDirectoryIT {
         Path file = dir.resolve("aws-sim-state.json");
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertFalse(Files.readString(file).isEmpty());
+        try (var entries = Files.list(dir)) {
+            assertEquals(List.of(file), entries.toList(), "a save must leave only the state file, no temporary file");
+        }
 
         try (AwsSimulator again = AwsSimulator.builder().clock(clock).stateDirectory(dir).build().start()) {
             BlogFlow same = new BlogFlow(again, clock);

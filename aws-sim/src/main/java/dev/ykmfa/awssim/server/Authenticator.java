@@ -100,7 +100,7 @@ public final class Authenticator {
         String amzDate = first(headers, "x-amz-date");
         if (amzDate == null) {
             throw new AwsException(AwsConstants.INCOMPLETE_SIGNATURE, 403,
-                    "Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.");
+                    "Authorization header requires existence of an 'X-Amz-Date' header.");
         }
         if (!cred.signedHeaders().contains("host")) {
             throw new AwsException(AwsConstants.SIGNATURE_DOES_NOT_MATCH, 403,

@@ -25,6 +25,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class HttpFrontend implements HttpHandler {
     private static final System.Logger LOG = System.getLogger("dev.ykmfa.awssim");
+    private static final char FIRST_PRINTABLE = ' ';
+    private static final char DELETE = '\u007f';
+    private static final char REPLACEMENT = '?';
     private static final String MSG_MFA_INTERNAL = "We encountered an internal error. It is reported with a 4xx"
             + " status so that clients do not retry a request whose one-time code may already be consumed.";
 
@@ -116,17 +119,18 @@ public final class HttpFrontend implements HttpHandler {
             send(ex, 200, xml, requestId);
             String svc = service;
             String act = action;
-            LOG.log(System.Logger.Level.DEBUG, () -> cred(svc) + " " + ex.getRequestMethod() + " " + act + " 200 "
-                    + caller.arn());
+            LOG.log(System.Logger.Level.DEBUG, () -> cred(svc) + " " + ex.getRequestMethod() + " " + printable(act)
+                    + " 200 " + caller.arn());
         } catch (AwsException e) {
             String svc = service;
             String act = action;
-            LOG.log(System.Logger.Level.DEBUG, () -> cred(svc) + " " + act + " " + e.status() + " " + e.code());
+            LOG.log(System.Logger.Level.DEBUG, () -> cred(svc) + " " + printable(act) + " " + e.status() + " "
+                    + e.code());
             send(ex, status(service, e), errorXml(service, e, requestId), requestId);
         } catch (DropConnection e) {
             throw e;
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "internal error in " + action, e);
+            LOG.log(System.Logger.Level.ERROR, "internal error in " + printable(action), e);
             // An SDK retries 5xx with the same body: never do that to a request carrying a one-time code.
             boolean carriesCode = params != null && (params.get("TokenCode") != null
                     || params.get("AuthenticationCode1") != null);
@@ -135,6 +139,25 @@ public final class HttpFrontend implements HttpHandler {
                     : new AwsException(AwsConstants.SERVICE_FAILURE, 500, AwsConstants.MSG_SERVICE_FAILURE);
             send(ex, fail.status(), errorXml(service, fail, requestId), requestId);
         }
+    }
+
+    /**
+     * A client-supplied value made safe for a log line: control characters (which could forge or split log
+     * entries) and DEL become {@code ?}.
+     *
+     * @param raw the value as received (may be null)
+     * @return the value without control characters, or "null"
+     */
+    static String printable(String raw) {
+        if (raw == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            out.append(c < FIRST_PRINTABLE || c == DELETE ? REPLACEMENT : c);
+        }
+        return out.toString();
     }
 
     private static String cred(String service) {

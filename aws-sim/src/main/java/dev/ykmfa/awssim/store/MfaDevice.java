@@ -16,6 +16,7 @@ public final class MfaDevice {
     private final String path;
     private final String serial;
     private final byte[] seed;
+    private final Totp totp;
     private final Instant created;
     volatile String userName;
     volatile Instant enabled;
@@ -28,6 +29,7 @@ public final class MfaDevice {
         this.path = path;
         this.serial = serial;
         this.seed = seed.clone();
+        this.totp = Totp.builder(this.seed).build();
         this.created = created;
     }
 
@@ -52,14 +54,14 @@ public final class MfaDevice {
     }
 
     /**
-     * A fresh TOTP generator/verifier for this seed (SHA-1, 6 digits, 30 s). Deliberately not cached: a
-     * {@link Totp} keeps a MAC engine per thread, and 100,000 long-lived instances would pin one per device per
-     * handler thread; a short-lived one costs a MAC initialisation per check.
+     * The TOTP generator/verifier for this seed (SHA-1, 6 digits, 30 s), built once when the device is created.
+     * It is immutable and thread-safe, so Enable, Resync and every sign-in check share it instead of deriving the
+     * MAC key pads again per check.
      *
      * @return the generator
      */
     public Totp totp() {
-        return Totp.builder(seed).build();
+        return totp;
     }
 
     /** @return creation time */

@@ -27,6 +27,9 @@ public final class StateFile {
     /** The file name inside the state directory. */
     public static final String FILE_NAME = "aws-sim-state.json";
     private static final int FORMAT = 1;
+    private static final String TEMP_PREFIX = "aws-sim-state";
+    private static final String TEMP_SUFFIX = ".tmp";
+    private static final String OWNER_ONLY = "rw-------";
 
     private final Path dir;
     private final Path file;
@@ -164,21 +167,34 @@ public final class StateFile {
     private void write(String json) {
         try {
             Files.createDirectories(dir);
-            Path tmp = dir.resolve(FILE_NAME + ".tmp");
-            Files.write(tmp, json.getBytes(StandardCharsets.UTF_8));
+            Path tmp = createOwnerOnlyTempFile();
             try {
-                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: keep the default permissions
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                Files.write(tmp, json.getBytes(StandardCharsets.UTF_8));
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save aws-sim state to " + file + ": " + e.getMessage()
                     + " (check that the directory is writable)", e);
+        }
+    }
+
+    /**
+     * A new, uniquely named temporary file in the state directory, created with mode 0600 so that the secrets
+     * written into it are never readable by others, not even briefly.
+     */
+    private Path createOwnerOnlyTempFile() throws IOException {
+        try {
+            return Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(OWNER_ONLY)));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the platform's default permissions for a new temporary file apply
+            return Files.createTempFile(dir, TEMP_PREFIX, TEMP_SUFFIX);
         }
     }
 

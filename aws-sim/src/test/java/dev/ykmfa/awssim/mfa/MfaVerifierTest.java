@@ -3,6 +3,7 @@ package dev.ykmfa.awssim.mfa;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.ykmfa.awssim.store.IamStore;
@@ -47,6 +48,15 @@ class MfaVerifierTest {
 
     private String code(int stepOffset) {
         return totp.generateString(T.plusSeconds(30L * stepOffset));
+    }
+
+    @Test
+    void totp_isBuiltOnceAndSharedByEveryCheck() {
+        MfaDevice d = device();
+        Totp first = d.totp();
+        assertTrue(mfa.verify(d, code(0)));
+        assertSame(first, d.totp());
+        assertEquals(totp.generateString(T), first.generateString(T));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -127,6 +128,18 @@ class SigV4MutationPropertiesTest {
                 () -> verify(new Wire(w.method(), w.path(), w.query(), headers, w.body())));
         assertEquals(name.equals("x-amz-date") ? List.of("SignatureDoesNotMatch", "IncompleteSignature")
                         .contains(e.code()) : "SignatureDoesNotMatch".equals(e.code()), true, e.code());
+    }
+
+    @Example
+    void missingXAmzDate_isIncompleteSignature_namingTheOnlyAcceptedHeader() {
+        Wire w = sign("Action=GetCallerIdentity&Version=2011-06-15", "sts", "us-east-1", "abc");
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(w.headers());
+        headers.remove("x-amz-date");
+        AwsException e = assertThrows(AwsException.class,
+                () -> verify(new Wire(w.method(), w.path(), w.query(), headers, w.body())));
+        assertEquals("IncompleteSignature", e.code());
+        assertEquals("Authorization header requires existence of an 'X-Amz-Date' header.", e.getMessage());
     }
 
     @Property(tries = 60)
