@@ -66,7 +66,7 @@ public final class Suite {
                 KeyUnderTest k = key;
                 Runtime.getRuntime().addShutdownHook(new Thread(k::close, "conformance-key-close"));
             } else {
-                report(keyProblem, "that needs the key");
+                report(keyProblem, "test that needs the key");
             }
         }
         return outcome(key, keyProblem);
@@ -87,7 +87,7 @@ public final class Suite {
                 BackendUnderTest b = backend;
                 Runtime.getRuntime().addShutdownHook(new Thread(b::close, "conformance-backend-close"));
             } else {
-                report(backendProblem, "flow");
+                report(backendProblem, "flow test");
             }
         }
         return outcome(backend, backendProblem);
@@ -95,7 +95,7 @@ public final class Suite {
 
     private static void report(SetupProblem problem, String which) {
         System.out.println("[conformance] " + (problem.skip() ? "SKIPPING" : "FAILING") + " every " + which
-                + " test: " + problem.reason());
+                + ": " + problem.reason());
     }
 
     private static <T> Result<T> outcome(T value, SetupProblem problem) {
