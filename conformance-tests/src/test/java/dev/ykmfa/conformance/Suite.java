@@ -15,14 +15,16 @@ import org.junit.jupiter.api.Assumptions;
 
 /**
  * The key and the backend of this run, chosen by system properties ({@link ConformanceProperties}), created once on
- * first use and closed when the JVM ends. When one cannot be had (no reader, moto missing, no Docker…), every test
- * that needs it is skipped with the reason.
+ * first use and closed when the JVM ends. When one is {@link Unavailable} (no reader, moto missing, no Docker…),
+ * every test that needs it is skipped with the reason; when it fails for any other reason (a broken default key or
+ * backend, an unknown {@code -Dykmfa.key}/{@code -Dykmfa.backend} value) every test that needs it fails with that
+ * error (see {@link SetupProblem}).
  */
 public final class Suite {
     private static KeyUnderTest key;
-    private static String keyProblem;
+    private static SetupProblem keyProblem;
     private static BackendUnderTest backend;
-    private static String backendProblem;
+    private static SetupProblem backendProblem;
 
     private Suite() {
     }
@@ -42,54 +44,108 @@ public final class Suite {
 
     /** @return the key if it was created during this run (never creates it), or why there is none */
     public static synchronized Result<KeyUnderTest> peekKey() {
-        return new Result<>(key, key == null && keyProblem == null ? "not used in this run" : keyProblem);
+        return new Result<>(key, key == null && keyProblem == null ? "not used in this run" : keyProblem.reason());
     }
 
     /** @return the backend if it was created during this run (never creates it), or why there is none */
     public static synchronized Result<BackendUnderTest> peekBackend() {
         return new Result<>(backend, backend == null && backendProblem == null ? "not used in this run"
-                : backendProblem);
+                : backendProblem.reason());
     }
 
-    /** @return the key, or why there is none */
+    /**
+     * @return the key, or why it is unavailable (a skip)
+     * @throws IllegalStateException when the key could not be created for any reason other than {@link Unavailable}
+     */
     public static synchronized Result<KeyUnderTest> keyResult() {
         if (key == null && keyProblem == null) {
-            try {
-                key = switch (keyKind()) {
-                    case "sim" -> new SimulatedKey();
-                    case "pcsc" -> PcscKey.fromProperties(System.out);
-                    default -> throw new IllegalArgumentException("-Dykmfa.key must be sim or pcsc, not " + keyKind());
-                };
-                Runtime.getRuntime().addShutdownHook(new Thread(key::close, "conformance-key-close"));
-            } catch (RuntimeException e) {
-                keyProblem = "the key under test is unavailable: " + e.getMessage();
-                System.out.println("[conformance] " + keyProblem);
+            Attempt<KeyUnderTest> a = attempt("the key '" + keyKind() + "'", () -> createKey(keyKind()));
+            key = a.value();
+            keyProblem = a.problem();
+            if (key != null) {
+                KeyUnderTest k = key;
+                Runtime.getRuntime().addShutdownHook(new Thread(k::close, "conformance-key-close"));
+            } else {
+                report(keyProblem, "test that needs the key");
             }
         }
-        return new Result<>(key, keyProblem);
+        return outcome(key, keyProblem);
     }
 
-    /** @return the backend, or why there is none */
+    /**
+     * @return the backend, or why it is unavailable (a skip)
+     * @throws IllegalStateException when the backend could not be created for any reason other than
+     *         {@link Unavailable}
+     */
     public static synchronized Result<BackendUnderTest> backendResult() {
         if (backend == null && backendProblem == null) {
-            try {
-                backend = createBackend();
+            Attempt<BackendUnderTest> a = attempt("the backend '" + backendKind() + "'",
+                    () -> createBackend(backendKind()));
+            backend = a.value();
+            backendProblem = a.problem();
+            if (backend != null) {
                 BackendUnderTest b = backend;
                 Runtime.getRuntime().addShutdownHook(new Thread(b::close, "conformance-backend-close"));
-            } catch (Unavailable e) {
-                backendProblem = e.getMessage();
-            } catch (RuntimeException | IOException e) {
-                backendProblem = "the backend '" + backendKind() + "' could not be started: " + e;
-            }
-            if (backendProblem != null) {
-                System.out.println("[conformance] SKIPPING every flow test: " + backendProblem);
+            } else {
+                report(backendProblem, "flow test");
             }
         }
-        return new Result<>(backend, backendProblem);
+        return outcome(backend, backendProblem);
     }
 
-    private static BackendUnderTest createBackend() throws IOException {
-        switch (backendKind()) {
+    private static void report(SetupProblem problem, String which) {
+        System.out.println("[conformance] " + (problem.skip() ? "SKIPPING" : "FAILING") + " every " + which
+                + ": " + problem.reason());
+    }
+
+    private static <T> Result<T> outcome(T value, SetupProblem problem) {
+        if (problem != null && !problem.skip()) {
+            throw problem.toFailure();
+        }
+        return new Result<>(value, problem == null ? null : problem.reason());
+    }
+
+    /**
+     * Runs a factory and sorts what it threw: {@link Unavailable} is a skip, anything else a failure.
+     *
+     * @param what the component, for the message
+     * @param factory creates it
+     * @param <T> its type
+     * @return the value or the classified problem
+     */
+    static <T> Attempt<T> attempt(String what, Factory<T> factory) {
+        try {
+            return new Attempt<>(factory.create(), null);
+        } catch (Exception e) {
+            return new Attempt<>(null, SetupProblem.classify(what, e));
+        }
+    }
+
+    static KeyUnderTest createKey(String kind) {
+        switch (kind) {
+            case "sim":
+                return new SimulatedKey();
+            case "pcsc":
+                if (ConformanceProperties.get(ConformanceProperties.READER).isEmpty()) {
+                    throw new Unavailable("no reader named: -Phardware needs -D" + ConformanceProperties.READER
+                            + "=NAME (a substring of the PC/SC reader name of the key to test)");
+                }
+                try {
+                    return PcscKey.fromProperties(System.out);
+                } catch (IllegalArgumentException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    String reader = ConformanceProperties.get(ConformanceProperties.READER).orElseThrow();
+                    throw new Unavailable("the key in reader '" + reader + "' is unavailable: " + e.getMessage(), e);
+                }
+            default:
+                throw new IllegalArgumentException("-D" + ConformanceProperties.KEY + " must be sim or pcsc, not '"
+                        + kind + "'");
+        }
+    }
+
+    static BackendUnderTest createBackend(String kind) throws IOException {
+        switch (kind) {
             case "aws-sim":
                 return new AwsSimBackend();
             case "moto":
@@ -111,8 +167,8 @@ public final class Suite {
                 }
                 return new EndpointBackend(ConformanceProperties.get(ConformanceProperties.ENDPOINT).orElseThrow());
             default:
-                throw new IllegalArgumentException("-Dykmfa.backend must be aws-sim, moto or localstack (or set"
-                        + " -Dykmfa.aws.endpoint=URL), not " + backendKind());
+                throw new IllegalArgumentException("-D" + ConformanceProperties.BACKEND + " must be aws-sim, moto or"
+                        + " localstack (or set -D" + ConformanceProperties.ENDPOINT + "=URL), not '" + kind + "'");
         }
     }
 
@@ -163,11 +219,23 @@ public final class Suite {
     public record Result<T>(T value, String problem) {
     }
 
-    private static final class Unavailable extends RuntimeException {
-        private static final long serialVersionUID = 1L;
+    /**
+     * Creates a key or backend.
+     *
+     * @param <T> what it creates
+     */
+    @FunctionalInterface
+    interface Factory<T> {
+        T create() throws Exception;
+    }
 
-        Unavailable(String message) {
-            super(message);
-        }
+    /**
+     * A created value, or the classified reason there is none.
+     *
+     * @param value the value, or null
+     * @param problem why it is missing, or null
+     * @param <T> the type
+     */
+    record Attempt<T>(T value, SetupProblem problem) {
     }
 }
