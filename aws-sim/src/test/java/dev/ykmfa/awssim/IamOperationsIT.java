@@ -6,22 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.Result;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
+import dev.ykmfa.awssim.iam.QrCodePngTest;
 import dev.ykmfa.protocol.otp.Base32;
 import dev.ykmfa.protocol.otp.Totp;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -53,13 +45,8 @@ class IamOperationsIT extends FreshSimulator {
         String base32 = d.base32StringSeed().asUtf8String();
         assertTrue(base32.matches("[A-Z2-7]{32}"), base32);
         assertEquals(20, Base32.decode(base32).length);
-        byte[] png = d.qrCodePNG().asByteArray();
-        BufferedImage img = ImageIO.read(new ByteArrayInputStream(png));
-        assertNotNull(img, "QRCodePNG must be a PNG image");
-        int[] pixels = img.getRGB(0, 0, img.getWidth(), img.getHeight(), null, 0, img.getWidth());
-        LuminanceSource src = new RGBLuminanceSource(img.getWidth(), img.getHeight(), pixels);
-        Result qr = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(src)));
-        assertEquals("otpauth://totp/JohnDoe@123456789012?secret=" + base32, qr.getText());
+        assertEquals("otpauth://totp/JohnDoe@123456789012?secret=" + base32,
+                QrCodePngTest.decode(d.qrCodePNG().asByteArray()));
     }
 
     @Test
