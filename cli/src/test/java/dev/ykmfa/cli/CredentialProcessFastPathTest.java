@@ -29,7 +29,8 @@ class CredentialProcessFastPathTest {
     private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private void store(Instant expiration, String endpoint) {
-        CredentialProcessRequest request = new CredentialProcessRequest(ROLE, MFA, null, endpoint, null,
+        CredentialProcessRequest request = new CredentialProcessRequest(ROLE, MFA, null,
+                CredentialProcessRequest.DEFAULT_DURATION_SECONDS, endpoint, null,
                 cache.toString(), Map.<String, String>of()::get);
         request.cache(clock).store(request.cacheKey(), SessionCredentials.of("ASIAEXAMPLEEXAMPLE01",
                 "secret-secret-secret-secret-secret-secr", "token", expiration));
@@ -82,6 +83,34 @@ class CredentialProcessFastPathTest {
         assertEquals(0, r.exit, r::toString);
         assertTrue(r.out.startsWith("{\"Version\": 1, \"AccessKeyId\": \"ASIAEXAMPLEEXAMPLE01\""), r::toString);
         assertTrue(r.err.contains("ykmfa: debug: cache"), r::toString);
+    }
+
+    @Test
+    void entryForTheDefaultDuration_isNotServedToA900SecondRequest_onTheFastPath() {
+        store(NOW.plus(Duration.ofHours(1)), DEAD_ENDPOINT);
+        CliRunner.Result r = run(new CliRunner().clock(clock).key(failingKey()), DEAD_ENDPOINT,
+                "--duration-seconds", "900");
+        assertNotEquals(0, r.exit, "a 3600 s session must not answer a 900 s request: " + r);
+    }
+
+    @Test
+    void entryForTheDefaultDuration_isNotServedToA900SecondRequest_byTheFullCommand() {
+        store(NOW.plus(Duration.ofHours(1)), DEAD_ENDPOINT);
+        // -v makes the fast path step aside
+        CliRunner.Result r = run(new CliRunner().clock(clock).key(failingKey()), DEAD_ENDPOINT, "-v",
+                "--duration-seconds=900");
+        assertNotEquals(0, r.exit, "a 3600 s session must not answer a 900 s request: " + r);
+    }
+
+    @Test
+    void explicitDefaultDuration_isServedTheDefaultEntry_byBothPaths() {
+        store(NOW.plus(Duration.ofHours(1)), DEAD_ENDPOINT);
+        CliRunner.Result fast = run(new CliRunner().clock(clock).key(failingKey()), DEAD_ENDPOINT,
+                "--duration-seconds", "3600");
+        assertEquals(0, fast.exit, fast::toString);
+        CliRunner.Result full = run(new CliRunner().clock(clock).key(failingKey()), DEAD_ENDPOINT, "-v",
+                "--duration-seconds=3600");
+        assertEquals(0, full.exit, full::toString);
     }
 
     @Test

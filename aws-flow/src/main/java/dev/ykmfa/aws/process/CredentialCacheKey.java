@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
- * What a cached {@code credential_process} answer belongs to: role ARN, MFA serial, role session name, source
- * identity, and an optional scope (for instance the endpoint URL, so answers from a local emulator never serve real
+ * What a cached {@code credential_process} answer belongs to: role ARN, MFA serial, role session name, requested
+ * session duration (a 900 s request is never served a cached 3600 s session), source identity, and an optional scope (for instance the endpoint URL, so answers from a local emulator never serve real
  * AWS). Its {@link #fileStem()} is a 128-bit hash of those fields, so the cache file name reveals none of them.
  */
 public final class CredentialCacheKey {
@@ -17,10 +17,13 @@ public final class CredentialCacheKey {
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final int BYTE_MASK = 0xFF;
     private static final int HEX_DIGITS = 16;
+    /** {@link Builder#durationSeconds(int)} when none was given. */
+    private static final int DURATION_NOT_GIVEN = 0;
 
     private final String roleArn;
     private final String serialNumber;
     private final String roleSessionName;
+    private final int durationSeconds;
     private final String sourceIdentity;
     private final String scope;
 
@@ -28,6 +31,11 @@ public final class CredentialCacheKey {
         this.roleArn = require(builder.roleArn, "roleArn");
         this.serialNumber = require(builder.serialNumber, "serialNumber");
         this.roleSessionName = require(builder.roleSessionName, "roleSessionName");
+        if (builder.durationSeconds < DURATION_NOT_GIVEN) {
+            throw new IllegalArgumentException("cache key: durationSeconds must not be negative, not "
+                    + builder.durationSeconds);
+        }
+        this.durationSeconds = builder.durationSeconds;
         this.sourceIdentity = builder.sourceIdentity == null ? "" : builder.sourceIdentity;
         this.scope = builder.scope == null ? "" : builder.scope;
     }
@@ -49,7 +57,8 @@ public final class CredentialCacheKey {
      *         secret — the cache directory is 0700 — but nothing readable; no JCA provider is loaded on the hit path)
      */
     public String fileStem() {
-        byte[] bytes = String.join(SEPARATOR, roleArn, serialNumber, roleSessionName, sourceIdentity, scope)
+        byte[] bytes = String.join(SEPARATOR, roleArn, serialNumber, roleSessionName,
+                        Integer.toString(durationSeconds), sourceIdentity, scope)
                 .getBytes(StandardCharsets.UTF_8);
         return hex(fnv1a(bytes, FNV_OFFSET_BASIS, false)) + hex(fnv1a(bytes, FNV_OFFSET_BASIS_ALT, true));
     }
@@ -79,19 +88,22 @@ public final class CredentialCacheKey {
         }
         CredentialCacheKey k = (CredentialCacheKey) o;
         return roleArn.equals(k.roleArn) && serialNumber.equals(k.serialNumber)
-                && roleSessionName.equals(k.roleSessionName) && sourceIdentity.equals(k.sourceIdentity)
+                && roleSessionName.equals(k.roleSessionName) && durationSeconds == k.durationSeconds
+                && sourceIdentity.equals(k.sourceIdentity)
                 && scope.equals(k.scope);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(roleArn, serialNumber, roleSessionName, sourceIdentity, scope);
+        return Objects.hash(roleArn, serialNumber, roleSessionName, durationSeconds, sourceIdentity, scope);
     }
 
     @Override
     public String toString() {
         return "CredentialCacheKey{roleArn=" + roleArn + ", serialNumber=" + serialNumber + ", roleSessionName="
-                + roleSessionName + (sourceIdentity.isEmpty() ? "" : ", sourceIdentity=" + sourceIdentity)
+                + roleSessionName
+                + (durationSeconds == DURATION_NOT_GIVEN ? "" : ", durationSeconds=" + durationSeconds)
+                + (sourceIdentity.isEmpty() ? "" : ", sourceIdentity=" + sourceIdentity)
                 + (scope.isEmpty() ? "" : ", scope=" + scope) + "}";
     }
 
@@ -100,6 +112,7 @@ public final class CredentialCacheKey {
         private String roleArn;
         private String serialNumber;
         private String roleSessionName;
+        private int durationSeconds = DURATION_NOT_GIVEN;
         private String sourceIdentity;
         private String scope;
 
@@ -139,6 +152,16 @@ public final class CredentialCacheKey {
          */
         public Builder roleSessionName(String roleSessionName) {
             this.roleSessionName = roleSessionName;
+            return this;
+        }
+
+        /**
+         * @param durationSeconds the requested session duration in seconds; default none (0). Callers that let the
+         *                        user choose a duration must pass it, so each duration has its own entry
+         * @return this
+         */
+        public Builder durationSeconds(int durationSeconds) {
+            this.durationSeconds = durationSeconds;
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.ykmfa.aws.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -99,8 +100,23 @@ class CredentialProcessCacheTest {
                 CredentialCacheKey.builder().roleArn("r").serialNumber("s").roleSessionName("n2").build().fileStem(),
                 base.sourceIdentity("alice").build().fileStem(),
                 CredentialCacheKey.builder().roleArn("r").serialNumber("s").roleSessionName("n").scope("http://x")
-                        .build().fileStem());
+                        .build().fileStem(),
+                CredentialCacheKey.builder().roleArn("r").serialNumber("s").roleSessionName("n")
+                        .durationSeconds(900).build().fileStem(),
+                CredentialCacheKey.builder().roleArn("r").serialNumber("s").roleSessionName("n")
+                        .durationSeconds(3600).build().fileStem());
         assertEquals(stems.size(), stems.stream().distinct().count());
+    }
+
+    @Test
+    void cacheKey_forAnotherDuration_isAnotherKey() {
+        CredentialCacheKey.Builder base = CredentialCacheKey.builder().roleArn("r").serialNumber("s")
+                .roleSessionName("n");
+        CredentialCacheKey short900 = base.durationSeconds(900).build();
+        CredentialCacheKey long3600 = base.durationSeconds(3600).build();
+        assertNotEquals(short900, long3600);
+        assertNotEquals(short900.fileStem(), long3600.fileStem());
+        assertEquals(short900, base.durationSeconds(900).build());
     }
 
     @Test

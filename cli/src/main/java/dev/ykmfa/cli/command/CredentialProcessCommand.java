@@ -41,7 +41,7 @@ public final class CredentialProcessCommand extends Subcommand {
     public Integer call() {
         role.validate();
         CredentialProcessRequest request = new CredentialProcessRequest(role.roleArn, role.serialNumber,
-                role.roleSessionName, ykmfa.endpointOption(), ykmfa.profileOption(), cacheDir, context()::env);
+                role.roleSessionName, role.durationSeconds, ykmfa.endpointOption(), ykmfa.profileOption(), cacheDir, context()::env);
         SessionCredentials credentials;
         if (noCache) {
             credentials = fetch();

@@ -52,6 +52,7 @@ public final class CredentialProcessFastPath {
         String roleArn = null;
         String serial = null;
         String sessionName = null;
+        String duration = null;
         String endpoint = null;
         String profile = null;
         String cacheDir = null;
@@ -88,18 +89,27 @@ public final class CredentialProcessFastPath {
                 case "--role-arn" -> roleArn = value;
                 case "--serial-number" -> serial = value;
                 case "--role-session-name" -> sessionName = value;
+                case "--duration-seconds" -> duration = value;
                 case "--endpoint-url" -> endpoint = value;
                 case "--profile" -> profile = value;
                 case "--cache-dir" -> cacheDir = value;
                 default -> {
-                    // --duration-seconds, --region, --reader: they do not decide the cache entry
+                    // --region, --reader: they do not decide the cache entry
                 }
             }
         }
         if (roleArn == null || serial == null || roleArn.isEmpty() || serial.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new CredentialProcessRequest(roleArn, serial, sessionName, endpoint, profile, cacheDir,
-                env));
+        int durationSeconds = CredentialProcessRequest.DEFAULT_DURATION_SECONDS;
+        if (duration != null) {
+            try {
+                durationSeconds = Integer.parseInt(duration);
+            } catch (NumberFormatException e) {
+                return Optional.empty(); // the full command reports the bad value
+            }
+        }
+        return Optional.of(new CredentialProcessRequest(roleArn, serial, sessionName, durationSeconds, endpoint,
+                profile, cacheDir, env));
     }
 }

@@ -13,7 +13,7 @@ import java.util.function.UnaryOperator;
  * no AWS SDK): both the start-up fast path ({@link CredentialProcessFastPath}) and the full command build their cache
  * key here, so they always agree.
  *
- * <p>The cache key holds the role ARN, the MFA serial, the role session name and a scope made of the endpoint
+ * <p>The cache key holds the role ARN, the MFA serial, the role session name, the requested duration and a scope made of the endpoint
  * ({@code --endpoint-url} / {@code AWS_ENDPOINT_URL}, or "aws") and the source identity (the {@code --profile},
  * else the {@code AWS_ACCESS_KEY_ID}, else the {@code AWS_PROFILE} or default profile), so an answer obtained from a
  * local emulator never serves real AWS and one user's session never serves another.
@@ -36,6 +36,7 @@ public final class CredentialProcessRequest {
     private final String roleArn;
     private final String serialNumber;
     private final String roleSessionName;
+    private final int durationSeconds;
     private final String endpointOption;
     private final String profileOption;
     private final String cacheDirOption;
@@ -45,17 +46,19 @@ public final class CredentialProcessRequest {
      * @param roleArn {@code --role-arn}
      * @param serialNumber {@code --serial-number}
      * @param roleSessionName {@code --role-session-name} or null for the default
+     * @param durationSeconds {@code --duration-seconds} (or {@link #DEFAULT_DURATION_SECONDS})
      * @param endpointOption {@code --endpoint-url} or null
      * @param profileOption {@code --profile} or null
      * @param cacheDirOption {@code --cache-dir} or null
      * @param env environment lookup
      */
     public CredentialProcessRequest(String roleArn, String serialNumber, String roleSessionName,
-                                    String endpointOption, String profileOption, String cacheDirOption,
+                                    int durationSeconds, String endpointOption, String profileOption, String cacheDirOption,
                                     UnaryOperator<String> env) {
         this.roleArn = roleArn;
         this.serialNumber = serialNumber;
         this.roleSessionName = roleSessionName != null ? roleSessionName : defaultSessionName(serialNumber);
+        this.durationSeconds = durationSeconds;
         this.endpointOption = endpointOption;
         this.profileOption = profileOption;
         this.cacheDirOption = cacheDirOption;
@@ -110,7 +113,7 @@ public final class CredentialProcessRequest {
     /** @return the cache entry's key */
     public CredentialCacheKey cacheKey() {
         return CredentialCacheKey.builder().roleArn(roleArn).serialNumber(serialNumber)
-                .roleSessionName(roleSessionName).scope(scope()).build();
+                .roleSessionName(roleSessionName).durationSeconds(durationSeconds).scope(scope()).build();
     }
 
     private String scope() {
@@ -165,6 +168,6 @@ public final class CredentialProcessRequest {
     @Override
     public String toString() {
         return "CredentialProcessRequest{roleArn=" + roleArn + ", serialNumber=" + serialNumber
-                + ", roleSessionName=" + roleSessionName + ", endpoint=" + endpoint() + "}";
+                + ", roleSessionName=" + roleSessionName + ", durationSeconds=" + durationSeconds + ", endpoint=" + endpoint() + "}";
     }
 }

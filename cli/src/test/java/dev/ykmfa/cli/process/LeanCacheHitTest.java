@@ -46,7 +46,7 @@ class LeanCacheHitTest {
     @Test
     void serve_agreesWithTheCacheOnFreshness_aroundTheRefreshWindow() {
         CredentialProcessRequest request = new CredentialProcessRequest("arn:aws:iam::1:role/r",
-                "arn:aws:iam::1:mfa/u", null, null, null, dir.toString(), Map.<String, String>of()::get);
+                "arn:aws:iam::1:mfa/u", null, CredentialProcessRequest.DEFAULT_DURATION_SECONDS, null, null, dir.toString(), Map.<String, String>of()::get);
         Instant expires = Instant.parse("2026-11-24T07:00:00Z");
         SessionCredentials credentials = SessionCredentials.of("ASIAX", "secret", "token", expires);
         request.cache(Clock.systemUTC()).store(request.cacheKey(), credentials);
