@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * <p>Guarantees: the file is replaced atomically (temporary file in the same directory, then {@code ATOMIC_MOVE});
  * every byte outside the profile's own credential lines is preserved (comments, blank lines, other profiles, order,
  * line endings, the profile's other properties); a new file gets mode 0600 (its new directory 0700), an existing one
- * keeps its mode; writers are serialised across threads and processes by an exclusive lock on the sidecar file
+ * keeps its owner bits and loses its group/other bits (a 0644 file becomes 0600); writers are serialised across threads and processes by an exclusive lock on the sidecar file
  * {@code <file>.lock}; an existing file that cannot be parsed raises {@link CredentialsFileFormatException} and is
  * left untouched. JDK only.
  *

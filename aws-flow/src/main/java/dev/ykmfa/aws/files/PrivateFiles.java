@@ -14,10 +14,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Files that hold secrets: created with mode 0600 (directories 0700) and replaced atomically (a temporary file in the
+ * Files that hold secrets: created with mode 0600 (directories 0700), existing ones stripped of group/other bits,
+ * and replaced atomically (a temporary file in the
  * same directory, flushed to disk, then {@code ATOMIC_MOVE}). On file systems without POSIX permissions the modes are
  * skipped. JDK only.
  */
@@ -27,13 +29,17 @@ public final class PrivateFiles {
     /** {@code rwx------}. */
     public static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
     private static final String TEMP_SUFFIX = ".tmp";
+    private static final Set<PosixFilePermission> OWNER_BITS = EnumSet.of(PosixFilePermission.OWNER_READ,
+            PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
 
     private PrivateFiles() {
     }
 
     /**
      * Atomically replaces (or creates) {@code target} with {@code content}. A new file gets mode 0600; an existing
-     * file keeps its permissions. A symbolic link is followed, so the link stays a link.
+     * file keeps its owner bits but loses every group and other bit (so a 0644 file becomes 0600 once it holds
+     * secrets), on POSIX file systems. A symbolic link is followed, so the link stays a link (its target is
+     * tightened).
      *
      * @param target  the file
      * @param content the new bytes
@@ -44,7 +50,7 @@ public final class PrivateFiles {
         createParentDirectories(real);
         Set<PosixFilePermission> permissions = OWNER_READ_WRITE;
         if (isPosix(real) && Files.exists(real)) {
-            permissions = Files.getPosixFilePermissions(real);
+            permissions = ownerBitsOnly(Files.getPosixFilePermissions(real));
         }
         Path temp = isPosix(real)
                 ? Files.createTempFile(real.getParent(), "." + real.getFileName(), TEMP_SUFFIX,
@@ -74,6 +80,20 @@ public final class PrivateFiles {
                 Files.deleteIfExists(temp);
             }
         }
+    }
+
+    /**
+     * @param permissions a file's permissions
+     * @return the owner's bits among them (group and other bits dropped)
+     */
+    static Set<PosixFilePermission> ownerBitsOnly(Set<PosixFilePermission> permissions) {
+        Set<PosixFilePermission> owner = EnumSet.noneOf(PosixFilePermission.class);
+        for (PosixFilePermission permission : permissions) {
+            if (OWNER_BITS.contains(permission)) {
+                owner.add(permission);
+            }
+        }
+        return owner;
     }
 
     /**

@@ -120,15 +120,28 @@ class CredentialsFileWriterTest {
     }
 
     @Test
-    void writeProfile_existingFile_keepsItsMode() throws IOException {
+    void writeProfile_existingWorldReadableFile_isTightenedToOwnerReadWrite() throws IOException {
         Path file = dir.resolve("credentials");
         Files.writeString(file, "[a]\nk = v\n");
         assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"), "needs POSIX modes");
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
 
         CredentialsFileWriter.builder().file(file).build().writeProfile("b", SESSION);
 
-        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
+    void writeAtomically_existingFile_dropsGroupAndOtherBits_keepsOwnerBits() throws IOException {
+        Path file = dir.resolve("cache-entry.json");
+        Files.writeString(file, "old");
+        assumeTrue(file.getFileSystem().supportedFileAttributeViews().contains("posix"), "needs POSIX modes");
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxrw-rw-"));
+
+        PrivateFiles.writeAtomically(file, "secret".getBytes(StandardCharsets.UTF_8));
+
+        assertEquals("secret", Files.readString(file));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 
     @Test
